@@ -1,0 +1,114 @@
+import { type CaseStatus, type Queue, caseStatusSchema } from '@cityloop/contracts/cases';
+import type { CaseKind } from '@cityloop/contracts/cases';
+import type { Actor, AppDeps } from '../../platform/http/server-types.js';
+import { startOfShanghaiDay } from '../../platform/time.js';
+import { lightOf } from './case-effects.js';
+import { scopeOf } from './case-scope.js';
+import { allowedActions } from './case-workflow.js';
+import { countQueues, selectCaseById, selectCaseLabels, selectCaseMedia, selectCasePage, selectTransitions } from './cases.repository.js';
+import { getVisibleCase } from './cases.service.js';
+
+const queueStatuses: Record<Exclude<Queue, 'overdue' | 'all'>, readonly CaseStatus[]> = {
+  to_accept: ['reported'],
+  to_verify: ['verifying'],
+  to_file: ['accepted'],
+  to_dispatch: ['filed', 'check_failed'],
+  disposing: ['dispatched'],
+  to_check: ['disposed', 'checking'],
+  to_close: ['checked'],
+  parked: ['parked'],
+};
+
+export interface CaseListQuery {
+  page: number;
+  pageSize: number;
+  queue: Queue;
+  status?: CaseStatus;
+  districtId?: string;
+  gridCode?: string;
+  categoryCode?: string;
+  kind?: CaseKind;
+  source?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  caseNo?: string;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export async function listCases(deps: AppDeps, actor: Actor, query: CaseListQuery) {
+  const now = deps.now();
+  const statuses =
+    query.status !== undefined
+      ? [query.status]
+      : query.queue === 'all' || query.queue === 'overdue'
+        ? undefined
+        : queueStatuses[query.queue];
+  const { rows, total } = await selectCasePage(deps.db, scopeOf(actor), {
+    statuses,
+    overdueAt: query.queue === 'overdue' ? now : undefined,
+    districtId: query.districtId,
+    gridCode: query.gridCode,
+    categoryCode: query.categoryCode,
+    kind: query.kind,
+    source: query.source,
+    unitId: query.unitId,
+    reportedFrom: query.from ? startOfShanghaiDay(query.from) : undefined,
+    reportedTo: query.to ? new Date(startOfShanghaiDay(query.to).getTime() + DAY_MS) : undefined,
+    caseNo: query.caseNo,
+    sort: query.queue === 'all' ? 'reported_desc' : 'deadline',
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return {
+    items: rows.map((row) => ({ ...row, light: lightOf(row, now) })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Counts for the queues the current user works from, with how many are overdue (超期). */
+export async function caseQueueCounts(deps: AppDeps, actor: Actor) {
+  const rows = await countQueues(deps.db, scopeOf(actor), deps.now());
+  const byStatus = new Map(rows.map((r) => [r.status, r]));
+  const result: Record<string, { count: number; overdue: number }> = {};
+  for (const [queue, statuses] of Object.entries(queueStatuses)) {
+    let count = 0;
+    let overdue = 0;
+    for (const status of statuses) {
+      count += byStatus.get(status)?.n ?? 0;
+      if (status !== 'parked') overdue += byStatus.get(status)?.overdue ?? 0;
+    }
+    result[queue] = { count, overdue };
+  }
+  result.overdue = {
+    count: rows.filter((r) => r.status !== 'parked').reduce((sum, r) => sum + r.overdue, 0),
+    overdue: 0,
+  };
+  return result;
+}
+
+export async function canSeeCase(deps: AppDeps, actor: Actor, id: string): Promise<boolean> {
+  return (await selectCaseById(deps.db, scopeOf(actor), id)) !== undefined;
+}
+
+export async function caseDetail(deps: AppDeps, actor: Actor, id: string) {
+  const row = await getVisibleCase(deps.db, actor, id);
+  const [timeline, photos, labels] = await Promise.all([
+    selectTransitions(deps.db, id),
+    selectCaseMedia(deps.db, id),
+    selectCaseLabels(deps.db, id),
+  ]);
+  const status = caseStatusSchema.parse(row.status);
+  const { idempotencyKey: _key, requestHash: _hash, ...visible } = row;
+  return {
+    ...visible,
+    ...labels,
+    light: lightOf(row, deps.now()),
+    allowedActions: allowedActions({ status, pendingExtension: row.pendingExtensionUntil !== null }, actor.role),
+    timeline,
+    photos: photos.map((p) => ({ ...p, url: `/api/media/${p.id}` })),
+  };
+}

@@ -1,0 +1,28 @@
+import type { CategoryRow, StageLimit } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/database.js';
+import { addWorkingTime, loadWorkCalendar, warningInstant } from '../calendar/index.js';
+import type { StageTiming } from './case-effects.js';
+
+const YEAR_MS = 366 * 24 * 3600 * 1000;
+
+/**
+ * The clock of a stage entered at `start`: the category's limit counted in working time on
+ * the city calendar, and the yellow-light instant at the city's warning share of it.
+ * Null when the category sets no limit for the stage.
+ */
+export async function stageTiming(
+  db: Db,
+  cityCode: string,
+  category: Pick<CategoryRow, 'timeLimits'>,
+  stage: string,
+  start: Date,
+): Promise<StageTiming | null> {
+  const limit = (category.timeLimits as Record<string, StageLimit | undefined>)[stage];
+  if (!limit) return null;
+  const fromYear = new Date(start.getTime() - YEAR_MS / 12).getUTCFullYear();
+  // Long limits (e.g. 15 working days over 春节) can cross into the next year.
+  const toYear = new Date(start.getTime() + YEAR_MS).getUTCFullYear();
+  const calendar = await loadWorkCalendar(db, cityCode, fromYear, toYear);
+  const { at, estimated } = addWorkingTime(start, limit, calendar);
+  return { deadlineAt: at, warningAt: warningInstant(start, at, calendar.warningShare, calendar), estimated };
+}

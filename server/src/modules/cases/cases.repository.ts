@@ -1,0 +1,503 @@
+import type { CaseStatus } from '@cityloop/contracts/cases';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { CasePatch, CaseRow, Database, NewCase } from '../../platform/db/schema.js';
+
+/** The slice of the city an actor may see; absent fields do not narrow. */
+export interface CaseScope {
+  cityCode: string;
+  unitId?: string;
+  districtId?: string;
+  /** Collectors: cases they reported or were sent to verify/check. */
+  collectorId?: string;
+}
+
+function scoped(eb: ExpressionBuilder<Database, 'cases'>, scope: CaseScope) {
+  const conditions = [eb('cases.cityCode', '=', scope.cityCode)];
+  if (scope.unitId) conditions.push(eb('cases.unitId', '=', scope.unitId));
+  if (scope.districtId) conditions.push(eb('cases.districtId', '=', scope.districtId));
+  if (scope.collectorId) {
+    conditions.push(eb.or([eb('cases.reporterId', '=', scope.collectorId), eb('cases.assigneeId', '=', scope.collectorId)]));
+  }
+  return eb.and(conditions);
+}
+
+export function selectCaseById(db: Db, scope: CaseScope, id: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) => eb.and([eb('cases.id', '=', id), scoped(eb, scope)]))
+    .executeTakeFirst();
+}
+
+export function selectCaseByNo(db: Db, cityCode: string, caseNo: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('cityCode', '=', cityCode).where('caseNo', '=', caseNo).executeTakeFirst();
+}
+
+export function selectCaseByIdempotencyKey(db: Db, cityCode: string, key: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst();
+}
+
+/** Next number of the city's day (Asia/Shanghai date), atomically. */
+export async function nextDailySequence(db: Db, cityCode: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('caseNumberCounters')
+    .values({ cityCode, day, lastSeq: 1 })
+    .onConflict((oc) =>
+      oc.columns(['cityCode', 'day']).doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', 1) })),
+    )
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq;
+}
+
+/** Raises the day's counter to at least `seq` (imported numbers must not be handed out again). */
+export async function reserveDailySequence(db: Db, cityCode: string, day: string, seq: number): Promise<void> {
+  await db
+    .insertInto('caseNumberCounters')
+    .values({ cityCode, day, lastSeq: seq })
+    .onConflict((oc) =>
+      oc.columns(['cityCode', 'day']).doUpdateSet({
+        lastSeq: sql<number>`greatest(case_number_counters.last_seq, excluded.last_seq)`,
+      }),
+    )
+    .execute();
+}
+
+export async function insertCase(db: Db, row: NewCase): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** Optimistic update: succeeds only if nobody moved the case since `version`. */
+export async function updateCaseAtVersion(db: Db, id: string, version: number, patch: CasePatch): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export interface TransitionRow {
+  cityCode: string;
+  caseId: string;
+  seq: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: Date;
+  note: string | null;
+  deadlineAt: Date | null;
+  unitId: string | null;
+  data: Record<string, unknown>;
+}
+
+export async function insertTransitions(db: Db, rows: TransitionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('caseTransitions')
+    .values(rows.map((r) => ({ ...r, data: JSON.stringify(r.data) })))
+    .execute();
+}
+
+export function selectTransitions(db: Db, caseId: string) {
+  return db
+    .selectFrom('caseTransitions')
+    .leftJoin('users', 'users.id', 'caseTransitions.actorId')
+    .leftJoin('units', 'units.id', 'caseTransitions.unitId')
+    .select([
+      'caseTransitions.seq',
+      'caseTransitions.action',
+      'caseTransitions.fromStatus',
+      'caseTransitions.toStatus',
+      'caseTransitions.actorRole',
+      'caseTransitions.at',
+      'caseTransitions.note',
+      'caseTransitions.deadlineAt',
+      'caseTransitions.data',
+      'users.login as actorLogin',
+      'users.displayName as actorName',
+      'units.name as unitName',
+    ])
+    .where('caseTransitions.caseId', '=', caseId)
+    .orderBy('caseTransitions.seq')
+    .execute();
+}
+
+export async function lastTransitionAt(db: Db, caseId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('caseTransitions')
+    .select('at')
+    .where('caseId', '=', caseId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+export interface CaseListFilter {
+  statuses?: readonly CaseStatus[];
+  overdueAt?: Date;
+  districtId?: string;
+  gridCode?: string;
+  categoryCode?: string;
+  kind?: string;
+  source?: string;
+  unitId?: string;
+  reportedFrom?: Date;
+  reportedTo?: Date;
+  caseNo?: string;
+  sort: 'deadline' | 'reported_desc';
+  limit: number;
+  offset: number;
+}
+
+const OPEN_FOR_OVERDUE: CaseStatus[] = [
+  'reported',
+  'verifying',
+  'accepted',
+  'filed',
+  'dispatched',
+  'disposed',
+  'checking',
+  'checked',
+  'check_failed',
+];
+
+export async function selectCasePage(db: Db, scope: CaseScope, f: CaseListFilter) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('categories', 'categories.id', 'cases.categoryId')
+    .leftJoin('units', 'units.id', 'cases.unitId')
+    .leftJoin('grids', 'grids.id', 'cases.gridId')
+    .leftJoin('regions as district', 'district.id', 'cases.districtId')
+    .where((eb) => scoped(eb, scope));
+  if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
+  if (f.overdueAt) {
+    q = q.where('cases.status', 'in', OPEN_FOR_OVERDUE).where('cases.stageDeadlineAt', '<', f.overdueAt);
+  }
+  if (f.districtId) q = q.where('cases.districtId', '=', f.districtId);
+  if (f.gridCode) q = q.where('grids.code', '=', f.gridCode);
+  if (f.categoryCode) q = q.where('categories.code', '=', f.categoryCode);
+  if (f.kind) q = q.where('cases.kind', '=', f.kind as 'event' | 'part');
+  if (f.source) q = q.where('cases.source', '=', f.source);
+  if (f.unitId) q = q.where('cases.unitId', '=', f.unitId);
+  if (f.reportedFrom) q = q.where('cases.reportedAt', '>=', f.reportedFrom);
+  if (f.reportedTo) q = q.where('cases.reportedAt', '<', f.reportedTo);
+  if (f.caseNo) q = q.where('cases.caseNo', '=', f.caseNo);
+
+  const ordered =
+    f.sort === 'deadline'
+      ? q.orderBy(sql`cases.stage_deadline_at asc nulls last`).orderBy('cases.id')
+      : q.orderBy('cases.reportedAt', 'desc').orderBy('cases.id', 'desc');
+  const [rows, total] = await Promise.all([
+    ordered
+      .select([
+        'cases.id',
+        'cases.caseNo',
+        'cases.status',
+        'cases.version',
+        'cases.source',
+        'cases.kind',
+        'cases.description',
+        'cases.address',
+        'cases.lng',
+        'cases.lat',
+        'cases.urgent',
+        'cases.supervision',
+        'cases.selfDisposed',
+        'cases.reportedAt',
+        'cases.deadlineAt',
+        'cases.stageDeadlineAt',
+        'cases.stageWarningAt',
+        'cases.deadlineEstimated',
+        'cases.pendingExtensionUntil',
+        'categories.code as categoryCode',
+        'categories.name as categoryName',
+        'units.name as unitName',
+        'grids.code as gridCode',
+        'district.name as districtName',
+      ])
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+export async function countQueues(db: Db, scope: CaseScope, now: Date) {
+  const rows = await db
+    .selectFrom('cases')
+    .where((eb) => scoped(eb, scope))
+    .where('cases.status', 'not in', ['closed', 'voided'])
+    .select([
+      'cases.status',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) =>
+        eb.fn
+          .count<number>('cases.id')
+          .filterWhere('cases.stageDeadlineAt', '<', now)
+          .as('overdue'),
+    ])
+    .groupBy('cases.status')
+    .execute();
+  return rows;
+}
+
+export interface MediaRow {
+  id: string;
+  cityCode: string;
+  caseId: string;
+  stage: 'report' | 'dispose' | 'check' | 'before' | 'after';
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: Date;
+}
+
+/** Inserts a photo unless the same bytes are already attached at that stage; returns the row's id. */
+export async function insertMediaOnce(db: Db, row: MediaRow): Promise<{ id: string; created: boolean }> {
+  const inserted = await db
+    .insertInto('media')
+    .values(row)
+    .onConflict((oc) => oc.columns(['caseId', 'stage', 'sha256']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await db
+    .selectFrom('media')
+    .select('id')
+    .where('caseId', '=', row.caseId)
+    .where('stage', '=', row.stage)
+    .where('sha256', '=', row.sha256)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+export function selectCaseMedia(db: Db, caseId: string) {
+  return db
+    .selectFrom('media')
+    .select(['id', 'stage', 'contentType', 'byteSize', 'createdAt'])
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export function selectMediaById(db: Db, cityCode: string, id: string) {
+  return db.selectFrom('media').selectAll().where('cityCode', '=', cityCode).where('id', '=', id).executeTakeFirst();
+}
+
+export async function countMediaSince(db: Db, caseId: string, stage: MediaRow['stage'], since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('caseId', '=', caseId)
+    .where('stage', '=', stage)
+    .where('createdAt', '>=', since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The names a case page shows beside its ids. */
+export function selectCaseLabels(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('categories', 'categories.id', 'cases.categoryId')
+    .leftJoin('units', 'units.id', 'cases.unitId')
+    .leftJoin('grids', 'grids.id', 'cases.gridId')
+    .leftJoin('regions as district', 'district.id', 'cases.districtId')
+    .leftJoin('users as reporter', 'reporter.id', 'cases.reporterId')
+    .leftJoin('users as assignee', 'assignee.id', 'cases.assigneeId')
+    .select([
+      'categories.code as categoryCode',
+      'categories.name as categoryName',
+      'categories.majorName as categoryMajorName',
+      'units.name as unitName',
+      'grids.code as gridCode',
+      'district.name as districtName',
+      'reporter.displayName as reporterName',
+      'assignee.displayName as assigneeName',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+}
+
+// exchange CSV
+// Bulk paths of the case import/export (case-exchange.service.ts). Reading users and regions
+// here keeps a many-thousand-row import at one query per batch instead of one per row.
+
+/** Users of the city by login (the reporter column), with their role for the report step. */
+export function selectUsersByLogins(db: Db, cityCode: string, logins: readonly string[]) {
+  if (logins.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'login', 'role'])
+    .where('cityCode', '=', cityCode)
+    .where('login', 'in', logins)
+    .execute();
+}
+
+/** The city region's bounding box: a cheap "is this point in the city at all" test. */
+export function selectCityBounds(db: Db, cityCode: string) {
+  return db
+    .selectFrom('regions')
+    .select(['minLng', 'minLat', 'maxLng', 'maxLat'])
+    .where('cityCode', '=', cityCode)
+    .where('level', '=', 'city')
+    .executeTakeFirst();
+}
+
+/** Which of these case numbers the city already has, with their report time. */
+export async function selectExistingCaseNos(
+  db: Db,
+  cityCode: string,
+  caseNos: readonly string[],
+): Promise<Map<string, Date>> {
+  if (caseNos.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['caseNo', 'reportedAt'])
+    .where('cityCode', '=', cityCode)
+    .where('caseNo', 'in', caseNos)
+    .execute();
+  return new Map(rows.map((r) => [r.caseNo, r.reportedAt]));
+}
+
+/** Raises several days' counters at once to at least the given numbers (one entry per day). */
+export async function reserveDailySequences(db: Db, cityCode: string, maxByDay: ReadonlyMap<string, number>) {
+  if (maxByDay.size === 0) return;
+  await db
+    .insertInto('caseNumberCounters')
+    .values([...maxByDay].map(([day, lastSeq]) => ({ cityCode, day, lastSeq })))
+    .onConflict((oc) =>
+      oc.columns(['cityCode', 'day']).doUpdateSet({
+        lastSeq: sql<number>`greatest(case_number_counters.last_seq, excluded.last_seq)`,
+      }),
+    )
+    .execute();
+}
+
+/** Takes `count` consecutive numbers of a day atomically; returns the first. */
+export async function takeDailySequences(
+  db: Db,
+  cityCode: string,
+  day: string,
+  count: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('caseNumberCounters')
+    .values({ cityCode, day, lastSeq: count })
+    .onConflict((oc) =>
+      oc
+        .columns(['cityCode', 'day'])
+        .doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', count) })),
+    )
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq - count + 1;
+}
+
+// PostgreSQL allows 65,535 bind parameters per statement: cases have ~45 columns, log rows 14.
+const CASE_CHUNK = 500;
+const TRANSITION_CHUNK = 3000;
+
+/** Multi-row INSERTs: row-by-row statements are what makes a bulk load slow on PGlite. */
+export async function insertCasesBulk(db: Db, rows: readonly NewCase[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CASE_CHUNK) {
+    await db
+      .insertInto('cases')
+      .values(rows.slice(i, i + CASE_CHUNK))
+      .execute();
+  }
+}
+
+export async function insertTransitionsBulk(db: Db, rows: readonly TransitionRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TRANSITION_CHUNK) {
+    await insertTransitions(db, rows.slice(i, i + TRANSITION_CHUNK));
+  }
+}
+
+export interface ReportedRange {
+  /** inclusive */
+  from?: Date;
+  /** exclusive */
+  to?: Date;
+}
+
+export async function countCasesReported(db: Db, cityCode: string, range: ReportedRange): Promise<number> {
+  let q = db.selectFrom('cases').where('cityCode', '=', cityCode);
+  if (range.from) q = q.where('reportedAt', '>=', range.from);
+  if (range.to) q = q.where('reportedAt', '<', range.to);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * One page of cases in (reported_at, id) order after the given key, with the names the
+ * exchange CSV carries. Keyset paging: each page is an index range scan, never an OFFSET skip.
+ */
+export function selectExchangePage(
+  db: Db,
+  cityCode: string,
+  range: ReportedRange,
+  after: { reportedAt: Date; id: string } | null,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('categories', 'categories.id', 'cases.categoryId')
+    .leftJoin('grids', 'grids.id', 'cases.gridId')
+    .leftJoin('regions as district', 'district.id', 'cases.districtId')
+    .leftJoin('units', 'units.id', 'cases.unitId')
+    .leftJoin('users as reporter', 'reporter.id', 'cases.reporterId')
+    .where('cases.cityCode', '=', cityCode);
+  if (range.from) q = q.where('cases.reportedAt', '>=', range.from);
+  if (range.to) q = q.where('cases.reportedAt', '<', range.to);
+  if (after) {
+    q = q.where((eb) =>
+      eb(eb.refTuple('cases.reportedAt', 'cases.id'), '>', eb.tuple(after.reportedAt, after.id)),
+    );
+  }
+  return q
+    .select([
+      'cases.id',
+      'cases.caseNo',
+      'cases.source',
+      'cases.reportedAt',
+      'district.name as districtName',
+      'grids.code as gridCode',
+      'cases.kind',
+      'categories.code as categoryCode',
+      'cases.description',
+      'cases.lng',
+      'cases.lat',
+      'reporter.login as reporterLogin',
+      'cases.selfDisposed',
+      'cases.filedAt',
+      'cases.voidedAt',
+      'cases.parkedAt',
+      'units.name as unitName',
+      'cases.dispatchedAt',
+      'cases.deadlineAt',
+      'cases.disposedAt',
+      'cases.checkedAt',
+      'cases.closedAt',
+      'cases.reworkCount',
+      'cases.extensionCount',
+    ])
+    .orderBy('cases.reportedAt')
+    .orderBy('cases.id')
+    .limit(limit)
+    .execute();
+}
