@@ -8,12 +8,18 @@ import { findUnitByName } from './modules/org/index.js';
 import { createUser } from './modules/users/index.js';
 import { type OpenDatabase, openDatabase } from './platform/db/database.js';
 import { invalid } from './platform/http/errors.js';
-import { DEMO_CITY, seedDemoUsers, seedDictionaries } from './seeding.js';
 import { progressBar } from './platform/progress.js';
+import { DEMO_CITY, seedDemoUsers, seedDictionaries } from './seeding.js';
 
 /** Opens the configured database (migrating it) for one command and always closes it. */
-async function withDatabase<T>(config: RuntimeConfig, work: (database: OpenDatabase) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+async function withDatabase<T>(
+  config: RuntimeConfig,
+  work: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  });
   try {
     return await work(database);
   } finally {
@@ -43,13 +49,19 @@ export async function usersAddCommand(
   opts: { login: string; name: string; role: string; password?: string; unit?: string; district?: string },
 ): Promise<void> {
   const password = opts.password ?? process.env.CITYLOOP_PASSWORD;
-  if (!password) throw invalid('请用 --password 或 CITYLOOP_PASSWORD 提供密码', 'give a password with --password or CITYLOOP_PASSWORD');
+  if (!password)
+    throw invalid(
+      '请用 --password 或 CITYLOOP_PASSWORD 提供密码',
+      'give a password with --password or CITYLOOP_PASSWORD',
+    );
   await withDatabase(config, async ({ db }) => {
     const cityCode = DEMO_CITY.code;
     const unit = opts.unit ? await findUnitByName(db, cityCode, opts.unit) : null;
-    if (opts.unit && !unit) throw invalid(`找不到处置单位：${opts.unit}`, `unknown handling unit: ${opts.unit}`);
+    if (opts.unit && !unit)
+      throw invalid(`找不到处置单位：${opts.unit}`, `unknown handling unit: ${opts.unit}`);
     const region = opts.district ? await findRegionByName(db, cityCode, opts.district) : null;
-    if (opts.district && !region) throw invalid(`找不到区县：${opts.district}`, `unknown district: ${opts.district}`);
+    if (opts.district && !region)
+      throw invalid(`找不到区县：${opts.district}`, `unknown district: ${opts.district}`);
     const { id } = await createUser(db, null, cityCode, {
       login: opts.login,
       displayName: opts.name,
@@ -76,7 +88,11 @@ export async function importCasesCommand(config: RuntimeConfig, file: string): P
   });
 }
 
-export async function exportCasesCommand(config: RuntimeConfig, file: string, range: { from?: string; to?: string }) {
+export async function exportCasesCommand(
+  config: RuntimeConfig,
+  file: string,
+  range: { from?: string; to?: string },
+) {
   await withDatabase(config, async ({ db }) => {
     const bar = progressBar('导出 export');
     const count = await exportCasesCsv(db, DEMO_CITY.code, range, createWriteStream(file), bar.update);

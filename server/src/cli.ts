@@ -1,15 +1,24 @@
-import { Command, Option } from 'commander';
 import { roleSchema } from '@cityloop/contracts/roles';
+import { Command, Option } from 'commander';
+import {
+  exportCasesCommand,
+  importCasesCommand,
+  migrateCommand,
+  seedCommand,
+  usersAddCommand,
+} from './cli-commands.js';
 import { loadConfig } from './config.js';
 import { startServer } from './main.js';
 import { AppError } from './platform/http/errors.js';
-import { exportCasesCommand, importCasesCommand, migrateCommand, seedCommand, usersAddCommand } from './cli-commands.js';
 
 const program = new Command();
 program
   .name('cityloop')
   .description('CityLoop 城市综合管理指挥平台 command line')
-  .option('--database-url <url>', 'PostgreSQL connection string (default: DATABASE_URL, else the embedded database)')
+  .option(
+    '--database-url <url>',
+    'PostgreSQL connection string (default: DATABASE_URL, else the embedded database)',
+  )
   .option('--data-dir <dir>', 'folder of the embedded database and uploads (default ./data)');
 
 const configOf = () => {
@@ -65,7 +74,9 @@ program
   .argument('<file>')
   .option('--from <date>', 'reported on or after YYYY-MM-DD (Asia/Shanghai)')
   .option('--to <date>', 'reported on or before YYYY-MM-DD (Asia/Shanghai)')
-  .action(async (file: string, opts: { from?: string; to?: string }) => exportCasesCommand(configOf(), file, opts));
+  .action(async (file: string, opts: { from?: string; to?: string }) =>
+    exportCasesCommand(configOf(), file, opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

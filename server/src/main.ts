@@ -14,7 +14,10 @@ export const WEB_DIST = resolve(here, '../../web/dist');
 
 /** config → database (migrated) → optional demo city → HTTP. Returns a stop function. */
 export async function startServer(config: RuntimeConfig, options: { demo: boolean }) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  });
   if (options.demo) {
     await seedDictionaries(database.db);
     await seedDemoUsers(database.db);
@@ -38,7 +41,8 @@ export async function startServer(config: RuntimeConfig, options: { demo: boolea
   ];
   if (options.demo) {
     lines.push(`  演示账号 / demo logins (密码 password: ${DEMO_PASSWORD}):`);
-    for (const user of demoUsers) lines.push(`    ${user.login.padEnd(8)} ${roleLabels[user.role]} ${user.displayName}`);
+    for (const user of demoUsers)
+      lines.push(`    ${user.login.padEnd(8)} ${roleLabels[user.role]} ${user.displayName}`);
   }
   console.log(lines.join('\n'));
 

@@ -1,9 +1,9 @@
-import type { Db } from './platform/db/database.js';
 import { seedCalendar } from './modules/calendar/index.js';
 import { findRegionByName, seedDemoGeography } from './modules/geo/index.js';
 import { ensureCity, findUnitByName, seedDemoUnits } from './modules/org/index.js';
 import { seedDemoCategories } from './modules/taxonomy/index.js';
-import { DEMO_PASSWORD, createUser, demoUsers, findUserIdByLogin } from './modules/users/index.js';
+import { createUser, DEMO_PASSWORD, demoUsers, findUserIdByLogin } from './modules/users/index.js';
+import type { Db } from './platform/db/database.js';
 
 export const DEMO_CITY = { code: '510400', name: '攀枝花市' } as const;
 
@@ -17,7 +17,11 @@ export async function seedDictionaries(db: Db): Promise<void> {
   await seedCalendar(db, code);
   await seedDemoGeography(db, code);
   await seedDemoUnits(db, code);
-  await seedDemoCategories(db, code, async (unitName) => (await findUnitByName(db, code, unitName))?.id ?? null);
+  await seedDemoCategories(
+    db,
+    code,
+    async (unitName) => (await findUnitByName(db, code, unitName))?.id ?? null,
+  );
 }
 
 /** One demo login per role (password DEMO_PASSWORD); skips logins that already exist. */
@@ -26,7 +30,9 @@ export async function seedDemoUsers(db: Db): Promise<void> {
   for (const user of demoUsers) {
     if (await findUserIdByLogin(db, user.login)) continue;
     const unitId = user.unitName ? (await findUnitByName(db, code, user.unitName))?.id : undefined;
-    const regionId = user.districtName ? (await findRegionByName(db, code, user.districtName))?.id : undefined;
+    const regionId = user.districtName
+      ? (await findRegionByName(db, code, user.districtName))?.id
+      : undefined;
     await createUser(db, null, code, {
       login: user.login,
       displayName: user.displayName,

@@ -19,9 +19,17 @@ describe('login, lockout and sessions', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     const token = response.json().token as string;
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `cityloop_session=${token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `cityloop_session=${token}` },
+    });
     expect(me.json()).toMatchObject({ login: 'pqy01', role: 'dispatcher' });
-    const bearer = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const bearer = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bearer.statusCode).toBe(200);
   });
 
@@ -61,12 +69,16 @@ describe('login, lockout and sessions', () => {
 
     const again = (await login('ld01', DEMO_PASSWORD)).json().token as string;
     const h2 = { cookie: `cityloop_session=${again}` };
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: h2 })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: h2 })).statusCode).toBe(
+      200,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: h2 })).statusCode).toBe(401);
   });
 
   it('keeps the audit log append-only', async () => {
-    await expect(t.database.db.updateTable('auditLog').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+    await expect(t.database.db.updateTable('auditLog').set({ action: 'x' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.database.db.deleteFrom('auditLog').execute()).rejects.toThrow(/append-only/);
   });
 
@@ -104,9 +116,18 @@ describe('login, lockout and sessions', () => {
 
     const token = (await login('newbie', 'Strong#Pass9')).json().token as string;
     const id = created.json().id as string;
-    const disable = await t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: admin, payload: { active: false } });
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: admin,
+      payload: { active: false },
+    });
     expect(disable.statusCode).toBe(200);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `cityloop_session=${token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `cityloop_session=${token}` },
+    });
     expect(me.statusCode).toBe(401);
   });
 });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCase, multipart, outsidePoint, PNG_1PX, pointIn, reportAs, uploadPhoto } from './support/case-helpers.js';
+import {
+  getCase,
+  multipart,
+  outsidePoint,
+  PNG_1PX,
+  pointIn,
+  reportAs,
+  uploadPhoto,
+} from './support/case-helpers.js';
 import { startTestApp, type TestApp, testConfig } from './support/test-app.js';
 
 let t: TestApp;
@@ -12,14 +20,28 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const countRows = async () => {
-  const cases = await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const log = await t.database.db.selectFrom('caseTransitions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const media = await t.database.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const cases = await t.database.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const log = await t.database.db
+    .selectFrom('caseTransitions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const media = await t.database.db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { cases: cases.n, log: log.n, media: media.n };
 };
 
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/cases', headers: { ...collector, ...headers }, payload: payload as object });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: { ...collector, ...headers },
+    payload: payload as object,
+  });
 
 const good = () => ({ kind: 'event', categoryCode: '0102', description: '暴露垃圾', ...pointIn() });
 

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CaseView, getCase, move, moveOk, pngOfColour, reportAs, unitIdByName, uploadPhoto } from './support/case-helpers.js';
+import {
+  type CaseView,
+  getCase,
+  move,
+  moveOk,
+  pngOfColour,
+  reportAs,
+  unitIdByName,
+  uploadPhoto,
+} from './support/case-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -16,7 +25,8 @@ beforeEach(async () => {
 });
 
 async function logEveryoneIn() {
-  for (const login of ['jdy01', 'jdy02', 'slj01', 'zbz01', 'pqy01', 'cgj01', 'ld01']) as[login] = await t.loginAs(login);
+  for (const login of ['jdy01', 'jdy02', 'slj01', 'zbz01', 'pqy01', 'cgj01', 'ld01'])
+    as[login] = await t.loginAs(login);
 }
 afterAll(() => t.close());
 
@@ -102,7 +112,9 @@ describe('the closed case loop over HTTP', () => {
     const reworked = await moveOk(t, user('pqy01'), c.id, 'rework');
     expect(reworked.status).toBe('dispatched');
     expect(reworked.reworkCount).toBe(1);
-    expect(new Date(reworked.deadlineAt as string).getTime()).toBeGreaterThan(new Date(c.deadlineAt as string).getTime());
+    expect(new Date(reworked.deadlineAt as string).getTime()).toBeGreaterThan(
+      new Date(c.deadlineAt as string).getTime(),
+    );
     // the same after-photo again is not a new disposal report
     expect((await move(t, user('cgj01'), c.id, 'dispose')).statusCode).toBe(422);
     await disposeWithPhoto(c.id, 21);
@@ -135,10 +147,15 @@ describe('the closed case loop over HTTP', () => {
       extendTo: new Date(new Date(c.deadlineAt as string).getTime() - 60000).toISOString(),
     });
     expect(early.statusCode).toBe(422);
-    const asked = await moveOk(t, user('cgj01'), c.id, 'request_extension', { note: '需协调施工队', extendTo });
+    const asked = await moveOk(t, user('cgj01'), c.id, 'request_extension', {
+      note: '需协调施工队',
+      extendTo,
+    });
     expect(asked.status).toBe('dispatched');
     expect(asked.allowedActions).not.toContain('request_extension');
-    expect((await move(t, user('cgj01'), c.id, 'request_extension', { note: '再次', extendTo })).statusCode).toBe(409);
+    expect(
+      (await move(t, user('cgj01'), c.id, 'request_extension', { note: '再次', extendTo })).statusCode,
+    ).toBe(409);
     expect((await move(t, user('cgj01'), c.id, 'approve_extension')).statusCode).toBe(403);
     const denied = await moveOk(t, user('pqy01'), c.id, 'deny_extension', { note: '可按期完成' });
     expect(denied.deadlineAt).toBe(c.deadlineAt);
@@ -152,7 +169,9 @@ describe('the closed case loop over HTTP', () => {
   it('parks and unparks a filed case, and voids one that should not be filed', async () => {
     const reported = await reportAs(t, user('jdy01'));
     await moveOk(t, user('zbz01'), reported.id, 'file');
-    const parked = await moveOk(t, user('zbz01'), reported.id, 'park', { note: '涉及历史遗留问题，暂无法处置' });
+    const parked = await moveOk(t, user('zbz01'), reported.id, 'park', {
+      note: '涉及历史遗留问题，暂无法处置',
+    });
     expect(parked.status).toBe('parked');
     expect(parked.light).toBe('none');
     const unparked = await moveOk(t, user('zbz01'), reported.id, 'unpark');
@@ -165,13 +184,27 @@ describe('the closed case loop over HTTP', () => {
   });
 
   it('verifies a public report on site before filing; an untrue one is voided', async () => {
-    const jdy02 = (await t.database.db.selectFrom('users').select('id').where('login', '=', 'jdy02').executeTakeFirstOrThrow()).id;
-    const publicReport = await reportAs(t, user('slj01'), { source: 'public', description: '市民反映路边有垃圾' });
+    const jdy02 = (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', 'jdy02')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const publicReport = await reportAs(t, user('slj01'), {
+      source: 'public',
+      description: '市民反映路边有垃圾',
+    });
     const noAssignee = await move(t, user('slj01'), publicReport.id, 'request_verify');
     expect(noAssignee.statusCode).toBe(422);
     await moveOk(t, user('slj01'), publicReport.id, 'request_verify', { assigneeId: jdy02 });
-    expect((await move(t, user('jdy01'), publicReport.id, 'verify', { confirmed: true })).statusCode).toBe(404);
-    const verified = await moveOk(t, user('jdy02'), publicReport.id, 'verify', { confirmed: true, note: '属实' });
+    expect((await move(t, user('jdy01'), publicReport.id, 'verify', { confirmed: true })).statusCode).toBe(
+      404,
+    );
+    const verified = await moveOk(t, user('jdy02'), publicReport.id, 'verify', {
+      confirmed: true,
+      note: '属实',
+    });
     expect(verified.status).toBe('accepted');
     expect((await getCase(t, user('slj01'), publicReport.id)).body.timeline.at(-1)).toMatchObject({
       action: 'verify',
@@ -181,7 +214,10 @@ describe('the closed case loop over HTTP', () => {
 
     const untrue = await reportAs(t, user('slj01'), { source: 'hotline', description: '来电反映' });
     await moveOk(t, user('slj01'), untrue.id, 'request_verify', { assigneeId: jdy02 });
-    const voided = await moveOk(t, user('jdy02'), untrue.id, 'verify', { confirmed: false, note: '现场未发现' });
+    const voided = await moveOk(t, user('jdy02'), untrue.id, 'verify', {
+      confirmed: false,
+      note: '现场未发现',
+    });
     expect(voided.status).toBe('voided');
   });
 
@@ -190,7 +226,8 @@ describe('the closed case loop over HTTP', () => {
     expect(fixed.status).toBe('closed');
     expect(fixed.version).toBe(1);
     expect(fixed.timeline.map((s) => s.action)).toEqual(['self_dispose']);
-    for (const key of ['filedAt', 'disposedAt', 'checkedAt', 'closedAt']) expect(fixed[key]).toBe(fixed.reportedAt);
+    for (const key of ['filedAt', 'disposedAt', 'checkedAt', 'closedAt'])
+      expect(fixed[key]).toBe(fixed.reportedAt);
     const notCollector = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -202,7 +239,10 @@ describe('the closed case loop over HTTP', () => {
 
   it('supervises (督办) an open case without moving it', async () => {
     const c = await dispatched();
-    const flagged = await moveOk(t, user('ld01'), c.id, 'supervise', { supervision: 'red', note: '市领导督办' });
+    const flagged = await moveOk(t, user('ld01'), c.id, 'supervise', {
+      supervision: 'red',
+      note: '市领导督办',
+    });
     expect(flagged.status).toBe('dispatched');
     expect(flagged.supervision).toBe('red');
     expect(flagged.timeline.at(-1)?.action).toBe('supervise');
@@ -219,7 +259,11 @@ describe('the closed case loop over HTTP', () => {
     t.clock.set(new Date(deadline.getTime() + 1000).toISOString());
     await logEveryoneIn();
     expect((await getCase(t, user('pqy01'), c.id)).body.light).toBe('red');
-    const overdue = await t.app.inject({ method: 'GET', url: '/api/cases?queue=overdue&pageSize=200', headers: user('pqy01') });
+    const overdue = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases?queue=overdue&pageSize=200',
+      headers: user('pqy01'),
+    });
     const items = overdue.json().items as { id: string; light: string }[];
     expect(items.find((i) => i.id === c.id)?.light).toBe('red');
     expect(items.every((i) => i.light === 'red')).toBe(true);
@@ -230,8 +274,18 @@ describe('the closed case loop over HTTP', () => {
     const filed = await moveOk(t, user('zbz01'), reported.id, 'file');
     const body = { action: 'dispatch', version: filed.version, unitId: cityManagement };
     const [a, b] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/cases/${reported.id}/transitions`, headers: user('pqy01'), payload: body }),
-      t.app.inject({ method: 'POST', url: `/api/cases/${reported.id}/transitions`, headers: user('zbz01'), payload: body }),
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${reported.id}/transitions`,
+        headers: user('pqy01'),
+        payload: body,
+      }),
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${reported.id}/transitions`,
+        headers: user('zbz01'),
+        payload: body,
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;

@@ -53,7 +53,10 @@ export function multipart(name: string, filename: string, bytes: Buffer, content
     `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export interface CaseView {
@@ -69,7 +72,14 @@ export interface CaseView {
   extensionCount: number;
   returnCount: number;
   allowedActions: string[];
-  timeline: { seq: number; action: string; fromStatus: string | null; toStatus: string; actorRole: string | null; note: string | null }[];
+  timeline: {
+    seq: number;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorRole: string | null;
+    note: string | null;
+  }[];
   photos: { id: string; stage: string; url: string }[];
   light: string;
   description: string;
@@ -81,7 +91,13 @@ export async function reportAs(t: TestApp, cookie: { cookie: string }, body: Rec
     method: 'POST',
     url: '/api/cases',
     headers: cookie,
-    payload: { kind: 'event', categoryCode: '0102', description: '人行道上有暴露垃圾', ...pointIn(), ...body },
+    payload: {
+      kind: 'event',
+      categoryCode: '0102',
+      description: '人行道上有暴露垃圾',
+      ...pointIn(),
+      ...body,
+    },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as CaseView;
@@ -93,7 +109,13 @@ export async function getCase(t: TestApp, cookie: { cookie: string }, id: string
 }
 
 /** Posts a transition with the case's current version; returns the raw response. */
-export async function move(t: TestApp, cookie: { cookie: string }, id: string, action: string, extra: Record<string, unknown> = {}) {
+export async function move(
+  t: TestApp,
+  cookie: { cookie: string },
+  id: string,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   const current = await getCase(t, cookie, id);
   const version = current.status === 200 ? current.body.version : 1;
   return t.app.inject({
@@ -104,13 +126,25 @@ export async function move(t: TestApp, cookie: { cookie: string }, id: string, a
   });
 }
 
-export async function moveOk(t: TestApp, cookie: { cookie: string }, id: string, action: string, extra: Record<string, unknown> = {}) {
+export async function moveOk(
+  t: TestApp,
+  cookie: { cookie: string },
+  id: string,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   const response = await move(t, cookie, id, action, extra);
   expect(response.statusCode, `${action}: ${response.body}`).toBe(200);
   return response.json() as CaseView;
 }
 
-export async function uploadPhoto(t: TestApp, cookie: { cookie: string }, id: string, stage: string, bytes: Buffer = PNG_1PX) {
+export async function uploadPhoto(
+  t: TestApp,
+  cookie: { cookie: string },
+  id: string,
+  stage: string,
+  bytes: Buffer = PNG_1PX,
+) {
   const form = multipart('file', 'photo.png', bytes, 'image/png');
   return t.app.inject({
     method: 'POST',

@@ -42,17 +42,28 @@ export interface TestApp {
 }
 
 /** The real app on a private database, a temp file store and a test clock (a Tuesday morning). */
-export async function startTestApp(options: { start?: string; kind?: 'seeded' | 'empty' } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { start?: string; kind?: 'seeded' | 'empty' } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(options.kind ?? 'seeded');
   const filesDir = mkdtempSync(join(tmpdir(), 'cityloop-files-'));
   const clock = new TestClock(options.start ?? '2019-07-09T01:00:00Z');
-  const app = await buildApp({ db: database.db, files: localFileStore(filesDir), config: testConfig, now: clock.now });
+  const app = await buildApp({
+    db: database.db,
+    files: localFileStore(filesDir),
+    config: testConfig,
+    now: clock.now,
+  });
   return {
     app,
     database,
     clock,
     async loginAs(login: string) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: DEMO_PASSWORD } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login, password: DEMO_PASSWORD },
+      });
       if (response.statusCode !== 200) throw new Error(`login ${login} failed: ${response.body}`);
       const token = (response.json() as { token: string }).token;
       return { cookie: `cityloop_session=${token}` };

@@ -1,84 +1,29 @@
-import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
-import type { FileStore } from '../../platform/files/file-store.js';
-import { handleError } from '../../platform/http/error-handler.js';
-import type { Actor, App, AppDeps } from '../../platform/http/server-types.js';
-import { registerCalendarRoutes } from './calendar.routes.js';
-import { seedCalendar } from './calendar.service.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
-const CITY = '510400';
-const NOW = new Date('2019-09-30T08:00:00Z'); // Monday 16:00 in Beijing
+// The real app on a seeded database (the 510400 calendar 2004–2026 with default settings),
+// with real demo logins; the clock stands at Monday 2019-09-30 16:00 in Beijing.
+const NOW = '2019-09-30T08:00:00Z';
 
-// The calendar routes never touch files.
-const noFiles: FileStore = {
-  put: () => Promise.reject(new Error('not used')),
-  get: () => Promise.reject(new Error('not used')),
-  remove: () => Promise.reject(new Error('not used')),
-};
-
-let db: Db;
-let close: (() => Promise<void>) | undefined;
-let app: App;
-
-// Stands in for the session hook: the role comes from a test header, the rest is fixed.
-const as = (role: Actor['role']) => ({ 'x-test-role': role });
+let t: TestApp;
+let app: TestApp['app'];
+type Session = { cookie: string };
+let admin: Session;
+let collector: Session;
+let acceptor: Session;
+let dispatcher: Session;
 
 beforeAll(async () => {
-  ({ db, close } = await openDatabase({ inMemory: true }));
-  await db.insertInto('cities').values({ code: CITY, name: '攀枝花市' }).execute();
-  await seedCalendar(db, CITY);
-  const deps: AppDeps = {
-    db,
-    files: noFiles,
-    config: {
-      sessionIdleMinutes: 30,
-      sessionMaxHours: 12,
-      loginMaxFailures: 5,
-      loginLockMinutes: 15,
-      uploadMaxBytes: 1024,
-      secureCookies: false,
-    },
-    now: () => NOW,
-  };
-  app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
-  app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'];
-    if (typeof role === 'string') {
-      request.actor = {
-        userId: uuidv7(),
-        login: role,
-        role: role as Actor['role'],
-        cityCode: CITY,
-        unitId: null,
-        regionId: null,
-      };
-    }
-  });
-  await app.register(swagger, {
-    openapi: { info: { title: 'test', version: '0' } },
-    transform: jsonSchemaTransform,
-  });
-  registerCalendarRoutes(app, deps);
-  await app.ready();
+  t = await startTestApp({ kind: 'seeded', start: NOW });
+  app = t.app;
+  admin = await t.loginAs('admin');
+  collector = await t.loginAs('jdy01');
+  acceptor = await t.loginAs('slj01');
+  dispatcher = await t.loginAs('pqy01');
 });
 
 afterAll(async () => {
-  await app?.close();
-  // Optional: when opening the database failed there is nothing to close.
-  await close?.();
+  await t.close();
 });
 
 describe('calendar routes', () => {
@@ -87,7 +32,7 @@ describe('calendar routes', () => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
 
-    const response = await app.inject({ method: 'GET', url: '/api/calendar/2019', headers: as('collector') });
+    const response = await app.inject({ method: 'GET', url: '/api/calendar/2019', headers: collector });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ year: 2019, known: true, warningShare: 0.8 });
@@ -98,7 +43,7 @@ describe('calendar routes', () => {
     const explicit = await app.inject({
       method: 'GET',
       url: `/api/calendar/deadline?start=${encodeURIComponent('2019-09-30T16:00:00+08:00')}&amount=4&unit=hour`,
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(explicit.statusCode, explicit.body).toBe(200);
     expect(explicit.json()).toEqual({ at: '2019-10-08T02:30:00.000Z', estimated: false });
@@ -106,14 +51,14 @@ describe('calendar routes', () => {
     const fromNow = await app.inject({
       method: 'GET',
       url: '/api/calendar/deadline?amount=4&unit=hour',
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(fromNow.json()).toEqual(explicit.json());
 
     const bad = await app.inject({
       method: 'GET',
       url: '/api/calendar/deadline?amount=-1&unit=week',
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(bad.statusCode).toBe(400);
   });
@@ -123,7 +68,7 @@ describe('calendar routes', () => {
     const denied = await app.inject({
       method: 'PUT',
       url: '/api/calendar/days/2026-12-31',
-      headers: as('dispatcher'),
+      headers: dispatcher,
       payload,
     });
     expect(denied.statusCode).toBe(403);
@@ -131,7 +76,7 @@ describe('calendar routes', () => {
     const ok = await app.inject({
       method: 'PUT',
       url: '/api/calendar/days/2026-12-31',
-      headers: as('admin'),
+      headers: admin,
       payload,
     });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -140,7 +85,7 @@ describe('calendar routes', () => {
     const cleared = await app.inject({
       method: 'PUT',
       url: '/api/calendar/days/2026-12-31',
-      headers: as('admin'),
+      headers: admin,
       payload: { kind: null },
     });
     expect(cleared.json()).toEqual({ day: '2026-12-31', kind: null, name: '' });
@@ -148,7 +93,7 @@ describe('calendar routes', () => {
     const impossible = await app.inject({
       method: 'PUT',
       url: '/api/calendar/days/2026-02-30',
-      headers: as('admin'),
+      headers: admin,
       payload,
     });
     expect(impossible.statusCode).toBe(400);
@@ -158,7 +103,7 @@ describe('calendar routes', () => {
     const outside = await app.inject({
       method: 'POST',
       url: '/api/calendar/years/2027/import',
-      headers: as('admin'),
+      headers: admin,
       payload: { days: [{ day: '2026-12-31', kind: 'holiday' }] },
     });
     expect(outside.statusCode).toBe(422);
@@ -168,11 +113,16 @@ describe('calendar routes', () => {
     const ok = await app.inject({
       method: 'POST',
       url: '/api/calendar/years/2027/import',
-      headers: as('admin'),
+      headers: admin,
       payload: { days: [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }] },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ year: 2027, holidays: 1, workdays: 0 });
+
+    const payload = { days: [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }] };
+    const url = '/api/calendar/years/2027/import';
+    expect((await app.inject({ method: 'POST', url, headers: dispatcher, payload })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
   });
 
   it('updates settings: 400 for a malformed body, 422 for overlapping periods', async () => {
@@ -184,28 +134,52 @@ describe('calendar routes', () => {
     const malformed = await app.inject({
       method: 'PUT',
       url,
-      headers: as('admin'),
+      headers: admin,
       payload: { workPeriods: periods, warningShare: 1.5 },
     });
     expect(malformed.statusCode).toBe(400);
     const overlapping = await app.inject({
       method: 'PUT',
       url,
-      headers: as('admin'),
+      headers: admin,
       payload: { workPeriods: [...periods].reverse(), warningShare: 0.8 },
     });
     expect(overlapping.statusCode).toBe(422);
     const ok = await app.inject({
       method: 'PUT',
       url,
-      headers: as('admin'),
+      headers: admin,
       payload: { workPeriods: periods, warningShare: 0.7 },
     });
     expect(ok.json()).toEqual({ workPeriods: periods, warningShare: 0.7 });
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url,
+          headers: dispatcher,
+          payload: { workPeriods: periods, warningShare: 0.8 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'PUT', url, payload: { workPeriods: periods, warningShare: 0.8 } }))
+        .statusCode,
+    ).toBe(401);
+    // Back to the seeded default, so no other test in this file sees this one's settings.
+    const restored = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin,
+      payload: { workPeriods: periods, warningShare: 0.8 },
+    });
+    expect(restored.json()).toEqual({ workPeriods: periods, warningShare: 0.8 });
   });
 
-  it('documents every route in the OpenAPI document', () => {
-    const paths = Object.keys(app.swagger().paths ?? {});
+  it('documents every route in the OpenAPI document', async () => {
+    const response = await app.inject({ url: '/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys((response.json() as { paths?: Record<string, unknown> }).paths ?? {});
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/calendar/{year}',

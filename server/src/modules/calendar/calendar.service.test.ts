@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
+import { openTestDatabase } from '../../../test/support/test-db.js';
+import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/server-types.js';
 import {
@@ -39,7 +40,8 @@ let db: Db;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ db, close } = await openDatabase({ inMemory: true }));
+  // Empty (migrated only): the tests run in order from no calendar, through the first seed, to edits.
+  ({ db, close } = await openTestDatabase('empty'));
   await db
     .insertInto('cities')
     .values([

@@ -19,7 +19,12 @@ const ctx = (over: Partial<EffectContext>): EffectContext => ({
 describe('case effects', () => {
   it('stamps the first dispatch, sets the unit and the disposal deadline', () => {
     const patch = effectsOf('dispatch', ctx({ unitId: 'u1' }));
-    expect(patch).toMatchObject({ status: 'dispatched', unitId: 'u1', dispatchedAt: now, deadlineAt: stage.deadlineAt });
+    expect(patch).toMatchObject({
+      status: 'dispatched',
+      unitId: 'u1',
+      dispatchedAt: now,
+      deadlineAt: stage.deadlineAt,
+    });
     expect(effectsOf('dispatch', ctx({ unitId: 'u1', firstDispatch: false })).dispatchedAt).toBeUndefined();
   });
 
@@ -28,8 +33,16 @@ describe('case effects', () => {
     expect(effectsOf('return', ctx({ to: 'filed', counters })).returnCount).toBe(4);
     expect(effectsOf('rework', ctx({ counters })).reworkCount).toBe(3);
     const until = new Date('2019-07-12T10:00:00Z');
-    const approved = effectsOf('approve_extension', ctx({ counters, pendingExtensionUntil: until, stage: null }));
-    expect(approved).toMatchObject({ extensionCount: 2, deadlineAt: until, stageDeadlineAt: until, pendingExtensionUntil: null });
+    const approved = effectsOf(
+      'approve_extension',
+      ctx({ counters, pendingExtensionUntil: until, stage: null }),
+    );
+    expect(approved).toMatchObject({
+      extensionCount: 2,
+      deadlineAt: until,
+      stageDeadlineAt: until,
+      pendingExtensionUntil: null,
+    });
     expect(approved.status).toBeUndefined();
   });
 
@@ -42,7 +55,10 @@ describe('case effects', () => {
   });
 
   it('voids an untrue report at verification and files with a corrected category', () => {
-    expect(effectsOf('verify', ctx({ to: 'voided', stage: null }))).toMatchObject({ voidedAt: now, assigneeId: null });
+    expect(effectsOf('verify', ctx({ to: 'voided', stage: null }))).toMatchObject({
+      voidedAt: now,
+      assigneeId: null,
+    });
     expect(effectsOf('file', ctx({ to: 'filed', category: { id: 'c2', kind: 'part' } }))).toMatchObject({
       filedAt: now,
       categoryId: 'c2',

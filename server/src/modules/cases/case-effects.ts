@@ -44,7 +44,9 @@ export function effectsOf(action: CaseAction, ctx: EffectContext): CasePatch {
     case 'request_check':
       return { ...base, assigneeId: ctx.assigneeId ?? null };
     case 'verify':
-      return ctx.to === 'voided' ? { ...base, assigneeId: null, voidedAt: now } : { ...base, assigneeId: null };
+      return ctx.to === 'voided'
+        ? { ...base, assigneeId: null, voidedAt: now }
+        : { ...base, assigneeId: null };
     case 'file':
       return {
         ...base,
@@ -61,7 +63,13 @@ export function effectsOf(action: CaseAction, ctx: EffectContext): CasePatch {
         ...(ctx.firstDispatch ? { dispatchedAt: now } : {}),
       };
     case 'return':
-      return { ...base, unitId: null, deadlineAt: null, pendingExtensionUntil: null, returnCount: ctx.counters.returnCount + 1 };
+      return {
+        ...base,
+        unitId: null,
+        deadlineAt: null,
+        pendingExtensionUntil: null,
+        returnCount: ctx.counters.returnCount + 1,
+      };
     case 'request_extension':
       return { updatedAt: now, pendingExtensionUntil: ctx.extendTo ?? null };
     case 'approve_extension': {

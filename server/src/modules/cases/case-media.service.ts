@@ -4,7 +4,7 @@ import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { recordActorAudit } from '../audit/index.js';
 import { storeImage } from '../media/index.js';
 import { scopeOf } from './case-scope.js';
-import { type MediaRow, insertMediaOnce, selectCaseById, selectMediaById } from './cases.repository.js';
+import { insertMediaOnce, type MediaRow, selectCaseById, selectMediaById } from './cases.repository.js';
 import { getVisibleCase } from './cases.service.js';
 
 type Stage = MediaRow['stage'];
@@ -18,7 +18,13 @@ const stageRoles: Record<Stage, readonly Actor['role'][]> = {
   check: ['collector'],
 };
 
-export async function attachCasePhoto(deps: AppDeps, actor: Actor, caseId: string, stage: Stage, bytes: Buffer) {
+export async function attachCasePhoto(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  stage: Stage,
+  bytes: Buffer,
+) {
   const current = await getVisibleCase(deps.db, actor, caseId);
   if (!stageRoles[stage].includes(actor.role)) throw forbidden();
   const stored = await storeImage(deps.files, bytes, deps.config.uploadMaxBytes);
@@ -36,9 +42,20 @@ export async function attachCasePhoto(deps: AppDeps, actor: Actor, caseId: strin
       createdAt: deps.now(),
     });
     if (created) {
-      await recordActorAudit(trx, actor, 'case.photo', 'case', current.id, { mediaId: id, stage, bytes: stored.byteSize });
+      await recordActorAudit(trx, actor, 'case.photo', 'case', current.id, {
+        mediaId: id,
+        stage,
+        bytes: stored.byteSize,
+      });
     }
-    return { id, stage, contentType: stored.contentType, byteSize: stored.byteSize, url: `/api/media/${id}`, created };
+    return {
+      id,
+      stage,
+      contentType: stored.contentType,
+      byteSize: stored.byteSize,
+      url: `/api/media/${id}`,
+      created,
+    };
   });
 }
 

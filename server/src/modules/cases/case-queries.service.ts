@@ -1,11 +1,18 @@
-import { type CaseStatus, type Queue, caseStatusSchema } from '@cityloop/contracts/cases';
 import type { CaseKind } from '@cityloop/contracts/cases';
+import { type CaseStatus, caseStatusSchema, type Queue } from '@cityloop/contracts/cases';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { startOfShanghaiDay } from '../../platform/time.js';
 import { lightOf } from './case-effects.js';
 import { scopeOf } from './case-scope.js';
 import { allowedActions } from './case-workflow.js';
-import { countQueues, selectCaseById, selectCaseLabels, selectCaseMedia, selectCasePage, selectTransitions } from './cases.repository.js';
+import {
+  countQueues,
+  selectCaseById,
+  selectCaseLabels,
+  selectCaseMedia,
+  selectCasePage,
+  selectTransitions,
+} from './cases.repository.js';
 import { getVisibleCase } from './cases.service.js';
 
 const queueStatuses: Record<Exclude<Queue, 'overdue' | 'all'>, readonly CaseStatus[]> = {
@@ -107,7 +114,10 @@ export async function caseDetail(deps: AppDeps, actor: Actor, id: string) {
     ...visible,
     ...labels,
     light: lightOf(row, deps.now()),
-    allowedActions: allowedActions({ status, pendingExtension: row.pendingExtensionUntil !== null }, actor.role),
+    allowedActions: allowedActions(
+      { status, pendingExtension: row.pendingExtensionUntil !== null },
+      actor.role,
+    ),
     timeline,
     photos: photos.map((p) => ({ ...p, url: `/api/media/${p.id}` })),
   };

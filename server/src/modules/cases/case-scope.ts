@@ -9,7 +9,8 @@ import type { CaseScope } from './cases.repository.js';
 export function scopeOf(actor: Actor): CaseScope {
   const scope: CaseScope = { cityCode: actor.cityCode };
   if (centreRoles.includes(actor.role) || actor.role === 'hotline_agent') return scope;
-  if (actor.role === 'unit_staff') return { ...scope, unitId: actor.unitId ?? '00000000-0000-0000-0000-000000000000' };
+  if (actor.role === 'unit_staff')
+    return { ...scope, unitId: actor.unitId ?? '00000000-0000-0000-0000-000000000000' };
   if (actor.role === 'collector') return { ...scope, collectorId: actor.userId };
   if (actor.role === 'leader' && actor.regionId) return { ...scope, districtId: actor.regionId };
   return scope;

@@ -1,5 +1,5 @@
-import type { CategoryRow, StageLimit } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/database.js';
+import type { CategoryRow, StageLimit } from '../../platform/db/schema.js';
 import { addWorkingTime, loadWorkCalendar, warningInstant } from '../calendar/index.js';
 import type { StageTiming } from './case-effects.js';
 

@@ -1,4 +1,9 @@
-import { type CaseAction, type CaseStatus, caseActionSchema, caseStatusSchema } from '@cityloop/contracts/cases';
+import {
+  type CaseAction,
+  type CaseStatus,
+  caseActionSchema,
+  caseStatusSchema,
+} from '@cityloop/contracts/cases';
 import { type Role, roleSchema } from '@cityloop/contracts/roles';
 import { describe, expect, it } from 'vitest';
 import { allowedActions, decideTransition } from './case-workflow.js';
@@ -40,7 +45,17 @@ parked unpark shift_lead filed
 parked void shift_lead voided
 `;
 
-const supervisable: CaseStatus[] = ['reported', 'accepted', 'filed', 'dispatched', 'disposed', 'checking', 'checked', 'check_failed', 'parked'];
+const supervisable: CaseStatus[] = [
+  'reported',
+  'accepted',
+  'filed',
+  'dispatched',
+  'disposed',
+  'checking',
+  'checked',
+  'check_failed',
+  'parked',
+];
 
 function expectedTargets(): Map<string, CaseStatus> {
   const map = new Map<string, CaseStatus>();
@@ -54,7 +69,12 @@ function expectedTargets(): Map<string, CaseStatus> {
   return map;
 }
 
-const fullInput = { note: '原因', extendTo: '2019-07-20T00:00:00+08:00', confirmed: true, supervision: 'yellow' };
+const fullInput = {
+  note: '原因',
+  extendTo: '2019-07-20T00:00:00+08:00',
+  confirmed: true,
+  supervision: 'yellow',
+};
 
 describe('case workflow table', () => {
   const expected = expectedTargets();
@@ -66,7 +86,12 @@ describe('case workflow table', () => {
       for (const action of transitionActions) {
         for (const role of roleSchema.options) {
           const extensionAction = action === 'approve_extension' || action === 'deny_extension';
-          const decision = decideTransition({ status, pendingExtension: extensionAction }, action, role, fullInput);
+          const decision = decideTransition(
+            { status, pendingExtension: extensionAction },
+            action,
+            role,
+            fullInput,
+          );
           const key = `${status} ${action} ${role}`;
           const target = expected.get(key) ?? (extensionAction ? extensionApproval(status, role) : undefined);
           if (target) {
@@ -78,19 +103,27 @@ describe('case workflow table', () => {
         }
       }
     }
-    expect(checked).toBe(caseStatusSchema.options.length * transitionActions.length * roleSchema.options.length);
+    expect(checked).toBe(
+      caseStatusSchema.options.length * transitionActions.length * roleSchema.options.length,
+    );
   });
 
   it('tells an illegal state apart from a wrong role', () => {
-    expect(decideTransition({ status: 'closed', pendingExtension: false }, 'dispatch', 'dispatcher', {})).toEqual({
+    expect(
+      decideTransition({ status: 'closed', pendingExtension: false }, 'dispatch', 'dispatcher', {}),
+    ).toEqual({
       ok: false,
       reason: 'illegal',
     });
-    expect(decideTransition({ status: 'filed', pendingExtension: false }, 'dispatch', 'collector', {})).toEqual({
+    expect(
+      decideTransition({ status: 'filed', pendingExtension: false }, 'dispatch', 'collector', {}),
+    ).toEqual({
       ok: false,
       reason: 'role',
     });
-    expect(decideTransition({ status: 'reported', pendingExtension: false }, 'file', 'collector', {})).toEqual({
+    expect(
+      decideTransition({ status: 'reported', pendingExtension: false }, 'file', 'collector', {}),
+    ).toEqual({
       ok: false,
       reason: 'role',
     });
@@ -112,7 +145,11 @@ describe('case workflow table', () => {
   });
 
   it('voids a report that verification finds untrue', () => {
-    expect(decideTransition({ status: 'verifying', pendingExtension: false }, 'verify', 'collector', { confirmed: false })).toEqual({
+    expect(
+      decideTransition({ status: 'verifying', pendingExtension: false }, 'verify', 'collector', {
+        confirmed: false,
+      }),
+    ).toEqual({
       ok: true,
       to: 'voided',
     });
@@ -120,12 +157,20 @@ describe('case workflow table', () => {
 
   it('keeps one extension request at a time', () => {
     const pending = { status: 'dispatched' as const, pendingExtension: true };
-    expect(decideTransition(pending, 'request_extension', 'unit_staff', fullInput)).toEqual({ ok: false, reason: 'extension_pending' });
-    expect(decideTransition({ ...pending, pendingExtension: false }, 'approve_extension', 'dispatcher', {})).toEqual({
+    expect(decideTransition(pending, 'request_extension', 'unit_staff', fullInput)).toEqual({
+      ok: false,
+      reason: 'extension_pending',
+    });
+    expect(
+      decideTransition({ ...pending, pendingExtension: false }, 'approve_extension', 'dispatcher', {}),
+    ).toEqual({
       ok: false,
       reason: 'no_extension',
     });
-    expect(decideTransition(pending, 'approve_extension', 'dispatcher', {})).toEqual({ ok: true, to: 'dispatched' });
+    expect(decideTransition(pending, 'approve_extension', 'dispatcher', {})).toEqual({
+      ok: true,
+      to: 'dispatched',
+    });
   });
 
   it('lists the actions a role may take now', () => {
@@ -141,5 +186,7 @@ describe('case workflow table', () => {
 });
 
 function extensionApproval(status: CaseStatus, role: Role): CaseStatus | undefined {
-  return status === 'dispatched' && (role === 'dispatcher' || role === 'shift_lead') ? 'dispatched' : undefined;
+  return status === 'dispatched' && (role === 'dispatcher' || role === 'shift_lead')
+    ? 'dispatched'
+    : undefined;
 }

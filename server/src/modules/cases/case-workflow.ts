@@ -34,7 +34,13 @@ export const transitionRules: readonly TransitionRule[] = [
   // 核实: true → 待立案; false → 作废 (decided in resolveTarget).
   { action: 'verify', from: ['verifying'], to: 'accepted', roles: ['collector'], requires: ['confirmed'] },
   { action: 'file', from: ['reported', 'accepted'], to: 'filed', roles: ['shift_lead'] },
-  { action: 'void', from: ['reported', 'accepted'], to: 'voided', roles: ['acceptor', 'shift_lead'], requires: ['note'] },
+  {
+    action: 'void',
+    from: ['reported', 'accepted'],
+    to: 'voided',
+    roles: ['acceptor', 'shift_lead'],
+    requires: ['note'],
+  },
   { action: 'void', from: ['filed', 'parked'], to: 'voided', roles: ['shift_lead'], requires: ['note'] },
   { action: 'dispatch', from: ['filed'], to: 'dispatched', roles: ['dispatcher', 'shift_lead'] },
   { action: 'return', from: ['dispatched'], to: 'filed', roles: ['unit_staff'], requires: ['note'] },
@@ -46,12 +52,23 @@ export const transitionRules: readonly TransitionRule[] = [
     requires: ['note', 'extendTo'],
   },
   { action: 'approve_extension', from: ['dispatched'], to: null, roles: ['dispatcher', 'shift_lead'] },
-  { action: 'deny_extension', from: ['dispatched'], to: null, roles: ['dispatcher', 'shift_lead'], requires: ['note'] },
+  {
+    action: 'deny_extension',
+    from: ['dispatched'],
+    to: null,
+    roles: ['dispatcher', 'shift_lead'],
+    requires: ['note'],
+  },
   { action: 'dispose', from: ['dispatched'], to: 'disposed', roles: ['unit_staff'] },
   { action: 'request_check', from: ['disposed'], to: 'checking', roles: ['acceptor', 'shift_lead'] },
   { action: 'check_pass', from: ['checking'], to: 'checked', roles: ['collector'] },
   { action: 'check_fail', from: ['checking'], to: 'check_failed', roles: ['collector'], requires: ['note'] },
-  { action: 'rework', from: ['check_failed', 'checked'], to: 'dispatched', roles: ['dispatcher', 'shift_lead'] },
+  {
+    action: 'rework',
+    from: ['check_failed', 'checked'],
+    to: 'dispatched',
+    roles: ['dispatcher', 'shift_lead'],
+  },
   { action: 'close', from: ['checked'], to: 'closed', roles: ['shift_lead'] },
   { action: 'park', from: ['filed', 'dispatched'], to: 'parked', roles: ['shift_lead'], requires: ['note'] },
   { action: 'unpark', from: ['parked'], to: 'filed', roles: ['shift_lead'] },
@@ -94,7 +111,8 @@ export function decideTransition(
     const value = input[field];
     if (value === undefined || value === '') return { ok: false, reason: 'missing', field };
   }
-  if (action === 'request_extension' && current.pendingExtension) return { ok: false, reason: 'extension_pending' };
+  if (action === 'request_extension' && current.pendingExtension)
+    return { ok: false, reason: 'extension_pending' };
   if ((action === 'approve_extension' || action === 'deny_extension') && !current.pendingExtension) {
     return { ok: false, reason: 'no_extension' };
   }
@@ -108,7 +126,11 @@ export function allowedActions(current: WorkflowCase, role: Role): CaseAction[] 
   for (const rule of transitionRules) {
     if (!rule.from.includes(current.status) || !rule.roles.includes(role)) continue;
     if (rule.action === 'request_extension' && current.pendingExtension) continue;
-    if ((rule.action === 'approve_extension' || rule.action === 'deny_extension') && !current.pendingExtension) continue;
+    if (
+      (rule.action === 'approve_extension' || rule.action === 'deny_extension') &&
+      !current.pendingExtension
+    )
+      continue;
     actions.add(rule.action);
   }
   return [...actions];

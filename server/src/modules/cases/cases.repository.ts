@@ -17,7 +17,9 @@ function scoped(eb: ExpressionBuilder<Database, 'cases'>, scope: CaseScope) {
   if (scope.unitId) conditions.push(eb('cases.unitId', '=', scope.unitId));
   if (scope.districtId) conditions.push(eb('cases.districtId', '=', scope.districtId));
   if (scope.collectorId) {
-    conditions.push(eb.or([eb('cases.reporterId', '=', scope.collectorId), eb('cases.assigneeId', '=', scope.collectorId)]));
+    conditions.push(
+      eb.or([eb('cases.reporterId', '=', scope.collectorId), eb('cases.assigneeId', '=', scope.collectorId)]),
+    );
   }
   return eb.and(conditions);
 }
@@ -31,10 +33,19 @@ export function selectCaseById(db: Db, scope: CaseScope, id: string): Promise<Ca
 }
 
 export function selectCaseByNo(db: Db, cityCode: string, caseNo: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('cityCode', '=', cityCode).where('caseNo', '=', caseNo).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('caseNo', '=', caseNo)
+    .executeTakeFirst();
 }
 
-export function selectCaseByIdempotencyKey(db: Db, cityCode: string, key: string): Promise<CaseRow | undefined> {
+export function selectCaseByIdempotencyKey(
+  db: Db,
+  cityCode: string,
+  key: string,
+): Promise<CaseRow | undefined> {
   return db
     .selectFrom('cases')
     .selectAll()
@@ -49,7 +60,9 @@ export async function nextDailySequence(db: Db, cityCode: string, day: string): 
     .insertInto('caseNumberCounters')
     .values({ cityCode, day, lastSeq: 1 })
     .onConflict((oc) =>
-      oc.columns(['cityCode', 'day']).doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', 1) })),
+      oc
+        .columns(['cityCode', 'day'])
+        .doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', 1) })),
     )
     .returning('lastSeq')
     .executeTakeFirstOrThrow();
@@ -57,7 +70,12 @@ export async function nextDailySequence(db: Db, cityCode: string, day: string): 
 }
 
 /** Raises the day's counter to at least `seq` (imported numbers must not be handed out again). */
-export async function reserveDailySequence(db: Db, cityCode: string, day: string, seq: number): Promise<void> {
+export async function reserveDailySequence(
+  db: Db,
+  cityCode: string,
+  day: string,
+  seq: number,
+): Promise<void> {
   await db
     .insertInto('caseNumberCounters')
     .values({ cityCode, day, lastSeq: seq })
@@ -74,7 +92,12 @@ export async function insertCase(db: Db, row: NewCase): Promise<void> {
 }
 
 /** Optimistic update: succeeds only if nobody moved the case since `version`. */
-export async function updateCaseAtVersion(db: Db, id: string, version: number, patch: CasePatch): Promise<boolean> {
+export async function updateCaseAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  patch: CasePatch,
+): Promise<boolean> {
   const result = await db
     .updateTable('cases')
     .set({ ...patch, version: version + 1 })
@@ -242,11 +265,7 @@ export async function countQueues(db: Db, scope: CaseScope, now: Date) {
     .select([
       'cases.status',
       (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) =>
-        eb.fn
-          .count<number>('cases.id')
-          .filterWhere('cases.stageDeadlineAt', '<', now)
-          .as('overdue'),
+      (eb) => eb.fn.count<number>('cases.id').filterWhere('cases.stageDeadlineAt', '<', now).as('overdue'),
     ])
     .groupBy('cases.status')
     .execute();
@@ -295,10 +314,20 @@ export function selectCaseMedia(db: Db, caseId: string) {
 }
 
 export function selectMediaById(db: Db, cityCode: string, id: string) {
-  return db.selectFrom('media').selectAll().where('cityCode', '=', cityCode).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('media')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function countMediaSince(db: Db, caseId: string, stage: MediaRow['stage'], since: Date): Promise<number> {
+export async function countMediaSince(
+  db: Db,
+  caseId: string,
+  stage: MediaRow['stage'],
+  since: Date,
+): Promise<number> {
   const row = await db
     .selectFrom('media')
     .select((eb) => eb.fn.countAll<number>().as('n'))

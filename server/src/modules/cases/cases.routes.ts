@@ -21,8 +21,14 @@ export const caseListQuerySchema = pageQuerySchema.extend({
   queue: queueSchema.default('all'),
   status: caseStatusSchema.optional(),
   districtId: z.uuid().optional(),
-  gridCode: z.string().regex(/^[0-9]{15}$/).optional(),
-  categoryCode: z.string().regex(/^[0-9]{4}$/).optional(),
+  gridCode: z
+    .string()
+    .regex(/^[0-9]{15}$/)
+    .optional(),
+  categoryCode: z
+    .string()
+    .regex(/^[0-9]{4}$/)
+    .optional(),
   kind: caseKindSchema.optional(),
   source: caseSourceSchema.optional(),
   unitId: z.uuid().optional(),
@@ -56,7 +62,8 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: '案件列表与队列 / case queues (待受理, 待核实, 待立案, 待派遣, 处置中, 待核查, 待结案, 超期)',
+        summary:
+          '案件列表与队列 / case queues (待受理, 待核实, 待立案, 待派遣, 处置中, 待核查, 待结案, 超期)',
         querystring: caseListQuerySchema,
       },
     },
@@ -71,7 +78,13 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/cases/:id',
-    { schema: { tags: ['cases'], summary: '案卷详情 / case with timeline, photos and allowed actions', params: idParams } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '案卷详情 / case with timeline, photos and allowed actions',
+        params: idParams,
+      },
+    },
     async (request) => caseDetail(deps, requireActor(request), request.params.id),
   );
 
@@ -80,7 +93,8 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['cases'],
-        summary: '案卷流转 / move a case (受理, 立案, 派遣, 回退, 延期, 处置, 核查, 返工, 结案, 挂账, 督办 …)',
+        summary:
+          '案卷流转 / move a case (受理, 立案, 派遣, 回退, 延期, 处置, 核查, 返工, 结案, 挂账, 督办 …)',
         params: idParams,
         body: transitionSchema,
       },
@@ -90,7 +104,13 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
       const moved = await transitionCase(deps, actor, request.params.id, request.body);
       // A unit that returns a case, or a collector who finishes a task, no longer sees it.
       if (!(await canSeeCase(deps, actor, moved.id))) {
-        return { id: moved.id, caseNo: moved.caseNo, status: moved.status, version: moved.version, visible: false };
+        return {
+          id: moved.id,
+          caseNo: moved.caseNo,
+          status: moved.status,
+          version: moved.version,
+          visible: false,
+        };
       }
       return caseDetail(deps, actor, moved.id);
     },
@@ -128,7 +148,13 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/media/:id',
-    { schema: { tags: ['cases'], summary: '查看照片 / a photo, for users who may see its case', params: idParams } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '查看照片 / a photo, for users who may see its case',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const photo = await readCasePhoto(deps, requireActor(request), request.params.id);
       return reply

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   type CaseStatus,
+  caseStatusSchema,
   type ReportCaseInput,
   type TransitionInput,
-  caseStatusSchema,
 } from '@cityloop/contracts/cases';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
@@ -15,7 +15,7 @@ import { recordActorAudit } from '../audit/index.js';
 import { locatePoint } from '../geo/index.js';
 import { findDistrictGovernmentUnit, getUnit } from '../org/index.js';
 import { findCategory, getCategory } from '../taxonomy/index.js';
-import { type StageTiming, effectsOf } from './case-effects.js';
+import { effectsOf, type StageTiming } from './case-effects.js';
 import { scopeOf } from './case-scope.js';
 import { stageTiming } from './case-timing.js';
 import { decideTransition, reportRoles, selfDisposeRoles, stageOfStatus } from './case-workflow.js';
@@ -37,9 +37,14 @@ export function formatCaseNo(kind: 'event' | 'part', day: string, seq: number): 
   return `${kind === 'event' ? 'E' : 'C'}${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`;
 }
 
-export async function requireCategory(db: Db, cityCode: string, kind: 'event' | 'part', code: string): Promise<CategoryRow> {
+export async function requireCategory(
+  db: Db,
+  cityCode: string,
+  kind: 'event' | 'part',
+  code: string,
+): Promise<CategoryRow> {
   const category = await findCategory(db, cityCode, kind, code);
-  if (!category || !category.active) {
+  if (!category?.active) {
     throw invalid(
       `未知的${kind === 'event' ? '事件' : '部件'}类别：${code}`,
       `unknown ${kind} category: ${code}`,
@@ -86,7 +91,9 @@ export async function reportCase(
   }
   const category = await requireCategory(db, actor.cityCode, input.kind, input.categoryCode);
   const place = await requireLocation(db, actor.cityCode, input.lng, input.lat);
-  const timing = input.selfDisposed ? null : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
+  const timing = input.selfDisposed
+    ? null
+    : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
 
   try {
     const created = await db.transaction().execute(async (trx) => {
@@ -154,9 +161,16 @@ export async function reportCase(
           data: { source: input.source },
         },
       ]);
-      await recordActorAudit(trx, actor, input.selfDisposed ? 'case.self_dispose' : 'case.report', 'case', id, {
-        caseNo,
-      });
+      await recordActorAudit(
+        trx,
+        actor,
+        input.selfDisposed ? 'case.self_dispose' : 'case.report',
+        'case',
+        id,
+        {
+          caseNo,
+        },
+      );
       return id;
     });
     const row = await selectCaseById(db, { cityCode: actor.cityCode }, created);
@@ -204,9 +218,15 @@ const refusals = {
       en: 'the case was changed by someone else; reload and try again',
     }),
   extensionPending: () =>
-    new AppError(409, 'EXTENSION_PENDING', { zh: '已有待审批的延期申请', en: 'an extension request is already pending' }),
+    new AppError(409, 'EXTENSION_PENDING', {
+      zh: '已有待审批的延期申请',
+      en: 'an extension request is already pending',
+    }),
   noExtension: () =>
-    new AppError(409, 'NO_EXTENSION_REQUEST', { zh: '没有待审批的延期申请', en: 'there is no pending extension request' }),
+    new AppError(409, 'NO_EXTENSION_REQUEST', {
+      zh: '没有待审批的延期申请',
+      en: 'there is no pending extension request',
+    }),
 };
 
 const fieldNames: Record<string, { zh: string; en: string }> = {
@@ -221,7 +241,12 @@ const fieldNames: Record<string, { zh: string; en: string }> = {
  * legal for this role; the update is conditional on the version the client saw, and the
  * case row, its log row and the audit row commit together or not at all.
  */
-export async function transitionCase(deps: AppDeps, actor: Actor, caseId: string, input: TransitionInput): Promise<CaseRow> {
+export async function transitionCase(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: TransitionInput,
+): Promise<CaseRow> {
   const { db } = deps;
   const current = await getVisibleCase(db, actor, caseId);
   const status = caseStatusSchema.parse(current.status);
@@ -344,10 +369,14 @@ async function prepareAction(
 
   switch (input.action) {
     case 'dispatch': {
-      const unitId = input.unitId ?? category.defaultUnitId ?? (await findDistrictGovernmentUnit(db, actor.cityCode, current.districtId))?.id;
+      const unitId =
+        input.unitId ??
+        category.defaultUnitId ??
+        (await findDistrictGovernmentUnit(db, actor.cityCode, current.districtId))?.id;
       if (!unitId) throw invalid('请选择处置单位', 'choose a handling unit (the category has no default)');
       const unit = await getUnit(db, actor.cityCode, unitId).catch(() => null);
-      if (!unit?.active) throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
+      if (!unit?.active)
+        throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
       return { stage: await explicitOrComputed(deps, input.deadlineAt, clockFor), unitId };
     }
     case 'rework':
@@ -363,7 +392,10 @@ async function prepareAction(
     case 'request_extension': {
       const extendTo = new Date(input.extendTo as string);
       if (!current.deadlineAt || extendTo <= current.deadlineAt) {
-        throw invalid('申请延期的时间须晚于当前处置时限', 'the requested deadline must be later than the current one');
+        throw invalid(
+          '申请延期的时间须晚于当前处置时限',
+          'the requested deadline must be later than the current one',
+        );
       }
       return { stage: null };
     }

@@ -1,55 +1,29 @@
-import type { Role } from '@cityloop/contracts/roles';
-import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
-import { handleError } from '../../platform/http/error-handler.js';
-import type { App, AppDeps } from '../../platform/http/server-types.js';
-import { DEMO_CITY_CODE, demoGeography } from './demo-geography.js';
-import { registerGeoRoutes } from './geo.routes.js';
-import { seedDemoGeography } from './geo.service.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { demoGeography } from './demo-geography.js';
 import { rectangle } from './point-in-polygon.js';
 
-// A bare app with only the geo routes; the x-test-role header stands in for a session.
+// The real app on a seeded database (demo regions and grids of 510400), with real demo logins.
 const geo = demoGeography();
-let db: Db;
-let close: () => Promise<void>;
-let app: App;
-
-const as = (role: Role) => ({ 'x-test-role': role });
+let t: TestApp;
+let app: TestApp['app'];
+type Session = { cookie: string };
+let admin: Session;
+let collector: Session;
+let dispatcher: Session;
+let leader: Session;
 
 beforeAll(async () => {
-  const opened = await openDatabase({ inMemory: true });
-  db = opened.db;
-  close = opened.close;
-  await db.insertInto('cities').values({ code: DEMO_CITY_CODE, name: '攀枝花市' }).execute();
-  await seedDemoGeography(db, DEMO_CITY_CODE);
-  app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
-  app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'];
-    if (typeof role === 'string') {
-      request.actor = {
-        userId: uuidv7(),
-        login: `test-${role}`,
-        role: role as Role,
-        cityCode: DEMO_CITY_CODE,
-        unitId: null,
-        regionId: null,
-      };
-    }
-  });
-  registerGeoRoutes(app, { db } as unknown as AppDeps);
-  await app.ready();
+  t = await startTestApp({ kind: 'seeded' });
+  app = t.app;
+  admin = await t.loginAs('admin');
+  collector = await t.loginAs('jdy01');
+  dispatcher = await t.loginAs('pqy01');
+  leader = await t.loginAs('ld01');
 });
 
 afterAll(async () => {
-  await app.close();
-  await close();
+  await t.close();
 });
 
 describe('GET /api/geo/locate', () => {
@@ -58,7 +32,7 @@ describe('GET /api/geo/locate', () => {
     if (!point) throw new Error('no point');
     const response = await app.inject({
       url: `/api/geo/locate?lng=${point.lng}&lat=${point.lat}`,
-      headers: as('collector'),
+      headers: collector,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -70,7 +44,7 @@ describe('GET /api/geo/locate', () => {
   it('answers 404 in both languages outside the grids, 401 without login, 400 on bad input', async () => {
     const outside = await app.inject({
       url: '/api/geo/locate?lng=104.06&lat=30.65',
-      headers: as('collector'),
+      headers: collector,
     });
     expect(outside.statusCode).toBe(404);
     expect(outside.json()).toEqual({
@@ -82,24 +56,24 @@ describe('GET /api/geo/locate', () => {
     });
     expect((await app.inject({ url: '/api/geo/locate?lng=101.7&lat=26.5' })).statusCode).toBe(401);
     expect(
-      (await app.inject({ url: '/api/geo/locate?lng=abc&lat=26.5', headers: as('collector') })).statusCode,
+      (await app.inject({ url: '/api/geo/locate?lng=abc&lat=26.5', headers: collector })).statusCode,
     ).toBe(400);
     expect(
-      (await app.inject({ url: '/api/geo/locate?lng=181&lat=26.5', headers: as('collector') })).statusCode,
+      (await app.inject({ url: '/api/geo/locate?lng=181&lat=26.5', headers: collector })).statusCode,
     ).toBe(400);
   });
 });
 
 describe('GET /api/regions and /api/grids', () => {
   it('lists regions by level', async () => {
-    const response = await app.inject({ url: '/api/regions?level=district', headers: as('leader') });
+    const response = await app.inject({ url: '/api/regions?level=district', headers: leader });
     expect(response.statusCode).toBe(200);
     const body = response.json() as { items: { name: string; boundary: unknown }[] };
     expect(body.items.map((r) => r.name)).toContain('钒钛高新区');
     expect(body.items[0]?.boundary).toBeNull();
     const withBoundary = await app.inject({
       url: '/api/regions?level=district&withBoundary=true',
-      headers: as('leader'),
+      headers: leader,
     });
     expect((withBoundary.json() as { items: { boundary: { type: string } }[] }).items[0]?.boundary.type).toBe(
       'Polygon',
@@ -110,14 +84,14 @@ describe('GET /api/regions and /api/grids', () => {
     const community = geo.regions.find((r) => r.code === '510403001002');
     if (!community) throw new Error('community missing');
     const bbox = community.bbox.join(',');
-    const json = await app.inject({ url: `/api/grids?bbox=${bbox}&pageSize=50`, headers: as('collector') });
+    const json = await app.inject({ url: `/api/grids?bbox=${bbox}&pageSize=50`, headers: collector });
     expect(json.statusCode).toBe(200);
     const page = json.json() as { total: number; items: { code: string }[] };
     expect(page.items.map((g) => g.code)).toEqual(
       geo.grids.filter((g) => g.communityCode === community.code).map((g) => g.code),
     );
 
-    const fc = await app.inject({ url: `/api/grids?bbox=${bbox}&format=geojson`, headers: as('collector') });
+    const fc = await app.inject({ url: `/api/grids?bbox=${bbox}&format=geojson`, headers: collector });
     const body = fc.json() as {
       type: string;
       features: { type: string; geometry: { type: string } }[];
@@ -127,12 +101,8 @@ describe('GET /api/regions and /api/grids', () => {
     expect(body.features).toHaveLength(page.total);
     expect(body.features[0]?.geometry.type).toBe('Polygon');
 
-    expect((await app.inject({ url: '/api/grids?bbox=1,2,3', headers: as('collector') })).statusCode).toBe(
-      400,
-    );
-    expect((await app.inject({ url: '/api/grids?bbox=3,3,1,1', headers: as('collector') })).statusCode).toBe(
-      422,
-    );
+    expect((await app.inject({ url: '/api/grids?bbox=1,2,3', headers: collector })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/api/grids?bbox=3,3,1,1', headers: collector })).statusCode).toBe(422);
     expect((await app.inject({ url: '/api/grids' })).statusCode).toBe(401);
   });
 });
@@ -141,14 +111,14 @@ describe('admin writes', () => {
   it('POST /api/grids is for admins only and validates the ring', async () => {
     const body = { code: '510403001001901', boundary: rectangle(101.59, 26.65, 101.591, 26.6509) };
     expect(
-      (await app.inject({ method: 'POST', url: '/api/grids', payload: body, headers: as('collector') }))
-        .statusCode,
+      (await app.inject({ method: 'POST', url: '/api/grids', payload: body, headers: collector })).statusCode,
     ).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/grids', payload: body })).statusCode).toBe(401);
     const created = await app.inject({
       method: 'POST',
       url: '/api/grids',
       payload: body,
-      headers: as('admin'),
+      headers: admin,
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: '510403001001901' });
@@ -156,7 +126,7 @@ describe('admin writes', () => {
       method: 'POST',
       url: '/api/grids',
       payload: body,
-      headers: as('admin'),
+      headers: admin,
     });
     expect(again.statusCode).toBe(409);
     const open = {
@@ -173,7 +143,7 @@ describe('admin writes', () => {
         ],
       },
     };
-    const bad = await app.inject({ method: 'POST', url: '/api/grids', payload: open, headers: as('admin') });
+    const bad = await app.inject({ method: 'POST', url: '/api/grids', payload: open, headers: admin });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.message).toContain('未闭合');
     expect(bad.json().error.messageEn).toContain('not closed');
@@ -182,7 +152,7 @@ describe('admin writes', () => {
       method: 'PATCH',
       url: `/api/grids/${id}`,
       payload: { name: '西区新网格' },
-      headers: as('admin'),
+      headers: admin,
     });
     expect(patched.json()).toMatchObject({ name: '西区新网格' });
   });
@@ -191,7 +161,7 @@ describe('admin writes', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/grids/import',
-      headers: as('admin'),
+      headers: admin,
       payload: {
         type: 'FeatureCollection',
         features: [
@@ -213,30 +183,28 @@ describe('admin writes', () => {
     const notFc = await app.inject({
       method: 'POST',
       url: '/api/grids/import',
-      headers: as('admin'),
+      headers: admin,
       payload: { type: 'Feature' },
     });
     expect(notFc.statusCode).toBe(400);
     const forbidden = await app.inject({
       method: 'POST',
       url: '/api/grids/import',
-      headers: as('dispatcher'),
+      headers: dispatcher,
       payload: { type: 'FeatureCollection', features: [] },
     });
     expect(forbidden.statusCode).toBe(403);
   });
 
   it('POST and PATCH /api/regions', async () => {
-    const districts = (
-      await app.inject({ url: '/api/regions?level=district', headers: as('admin') })
-    ).json() as {
+    const districts = (await app.inject({ url: '/api/regions?level=district', headers: admin })).json() as {
       items: { id: string; name: string }[];
     };
     const xiqu = districts.items.find((d) => d.name === '西区');
     const created = await app.inject({
       method: 'POST',
       url: '/api/regions',
-      headers: as('admin'),
+      headers: admin,
       payload: { code: '510403009', name: '新建街道', level: 'street', parentId: xiqu?.id },
     });
     expect(created.statusCode).toBe(201);
@@ -244,7 +212,7 @@ describe('admin writes', () => {
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/regions/${id}`,
-      headers: as('admin'),
+      headers: admin,
       payload: { aliases: ['新建'] },
     });
     expect(patched.json()).toMatchObject({ code: '510403009', aliases: ['新建'] });
@@ -253,7 +221,7 @@ describe('admin writes', () => {
         await app.inject({
           method: 'PATCH',
           url: `/api/regions/${id}`,
-          headers: as('leader'),
+          headers: leader,
           payload: { name: 'x' },
         })
       ).statusCode,
@@ -263,7 +231,7 @@ describe('admin writes', () => {
         await app.inject({
           method: 'PATCH',
           url: '/api/regions/not-a-uuid',
-          headers: as('admin'),
+          headers: admin,
           payload: {},
         })
       ).statusCode,

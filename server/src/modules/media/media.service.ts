@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../../platform/http/errors.js';
 import type { FileStore } from '../../platform/files/file-store.js';
+import { AppError } from '../../platform/http/errors.js';
 import { stripJpegMetadata, stripPngMetadata } from './strip-metadata.js';
 
 const ALLOWED = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -34,7 +34,11 @@ export async function storeImage(files: FileStore, bytes: Buffer, maxBytes: numb
     });
   }
   const cleaned =
-    detected.mime === 'image/jpeg' ? stripJpegMetadata(bytes) : detected.mime === 'image/png' ? stripPngMetadata(bytes) : bytes;
+    detected.mime === 'image/jpeg'
+      ? stripJpegMetadata(bytes)
+      : detected.mime === 'image/png'
+        ? stripPngMetadata(bytes)
+        : bytes;
   const { key, sha256 } = await files.put(cleaned);
   return { storageKey: key, sha256, contentType: detected.mime, byteSize: cleaned.length };
 }

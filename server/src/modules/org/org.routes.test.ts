@@ -1,80 +1,46 @@
-import type { Role } from '@cityloop/contracts/roles';
-import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
-import { handleError } from '../../platform/http/error-handler.js';
-import type { App, AppDeps } from '../../platform/http/server-types.js';
-import { seedDemoGeography } from '../geo/index.js';
-import { registerOrgRoutes } from './org.routes.js';
-import { seedDemoUnits } from './org.service.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
-// A bare app with only the org routes; the x-test-role header stands in for a session.
-const CITY = '510400';
-let db: Db;
-let close: () => Promise<void>;
-let app: App;
-const as = (role: Role) => ({ 'x-test-role': role });
+// The real app on a seeded database (demo units of 510400), with real demo logins.
+let t: TestApp;
+let admin: { cookie: string };
+let dispatcher: { cookie: string };
+let acceptor: { cookie: string };
 
 beforeAll(async () => {
-  const opened = await openDatabase({ inMemory: true });
-  db = opened.db;
-  close = opened.close;
-  await db.insertInto('cities').values({ code: CITY, name: '攀枝花市' }).execute();
-  await seedDemoGeography(db, CITY);
-  await seedDemoUnits(db, CITY);
-  app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
-  app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'];
-    if (typeof role === 'string') {
-      request.actor = {
-        userId: uuidv7(),
-        login: `test-${role}`,
-        role: role as Role,
-        cityCode: CITY,
-        unitId: null,
-        regionId: null,
-      };
-    }
-  });
-  registerOrgRoutes(app, { db } as unknown as AppDeps);
-  await app.ready();
+  t = await startTestApp({ kind: 'seeded' });
+  admin = await t.loginAs('admin');
+  dispatcher = await t.loginAs('pqy01');
+  acceptor = await t.loginAs('slj01');
 });
 
 afterAll(async () => {
-  await app.close();
-  await close();
+  await t.close();
 });
 
 describe('org routes', () => {
   it('GET /api/units lists for any logged-in user, filtered by kind', async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       url: '/api/units?kind=district_government&pageSize=50',
-      headers: as('dispatcher'),
+      headers: dispatcher,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ total: 7, page: 1, pageSize: 50 });
-    expect((await app.inject({ url: '/api/units' })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/units?kind=bad', headers: as('dispatcher') })).statusCode).toBe(
-      400,
-    );
+    expect((await t.app.inject({ url: '/api/units' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/units?kind=bad', headers: dispatcher })).statusCode).toBe(400);
   });
 
   it('GET /api/units/lookup finds seed spellings; a miss is a bilingual 404', async () => {
-    const found = await app.inject({
+    const found = await t.app.inject({
       url: `/api/units/lookup?name=${encodeURIComponent('东\u00a0 区')}`,
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(found.statusCode).toBe(200);
     expect(found.json()).toMatchObject({ name: '东区政府', kind: 'district_government' });
-    const miss = await app.inject({
+    const miss = await t.app.inject({
       url: `/api/units/lookup?name=${encodeURIComponent('无此单位')}`,
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(miss.statusCode).toBe(404);
     expect(miss.json().error.message).toContain('无此单位');
@@ -83,41 +49,49 @@ describe('org routes', () => {
 
   it('GET /api/units/:id', async () => {
     const { id } = (
-      await app.inject({
+      await t.app.inject({
         url: `/api/units/lookup?name=${encodeURIComponent('市交通局')}`,
-        headers: as('acceptor'),
+        headers: acceptor,
       })
     ).json() as { id: string };
-    const response = await app.inject({ url: `/api/units/${id}`, headers: as('acceptor') });
+    const response = await t.app.inject({ url: `/api/units/${id}`, headers: acceptor });
     expect(response.json()).toMatchObject({ id, name: '市交通运输局' });
-    expect((await app.inject({ url: `/api/units/${uuidv7()}`, headers: as('acceptor') })).statusCode).toBe(
-      404,
-    );
-    expect((await app.inject({ url: '/api/units/123', headers: as('acceptor') })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: `/api/units/${uuidv7()}`, headers: acceptor })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/units/123', headers: acceptor })).statusCode).toBe(400);
   });
 
   it('POST and PATCH /api/units are for admins; clashes are 409', async () => {
     const payload = { name: '市林业局', kind: 'city_department', aliases: ['林业局'] };
     expect(
-      (await app.inject({ method: 'POST', url: '/api/units', payload, headers: as('dispatcher') }))
-        .statusCode,
+      (await t.app.inject({ method: 'POST', url: '/api/units', payload, headers: dispatcher })).statusCode,
     ).toBe(403);
-    const created = await app.inject({ method: 'POST', url: '/api/units', payload, headers: as('admin') });
+    expect((await t.app.inject({ method: 'POST', url: '/api/units', payload })).statusCode).toBe(401);
+    const created = await t.app.inject({ method: 'POST', url: '/api/units', payload, headers: admin });
     expect(created.statusCode).toBe(201);
     const { id } = created.json() as { id: string };
-    const clash = await app.inject({
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/units/${id}`,
+          payload: { active: false },
+          headers: dispatcher,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const clash = await t.app.inject({
       method: 'PATCH',
       url: `/api/units/${id}`,
       payload: { aliases: ['市交通局'] },
-      headers: as('admin'),
+      headers: admin,
     });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toMatchObject({ code: 'UNIT_NAME_TAKEN' });
-    const ok = await app.inject({
+    const ok = await t.app.inject({
       method: 'PATCH',
       url: `/api/units/${id}`,
       payload: { active: false },
-      headers: as('admin'),
+      headers: admin,
     });
     expect(ok.json()).toMatchObject({ active: false, aliases: ['林业局'] });
   });

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
+import { openTestDatabase } from '../../../test/support/test-db.js';
+import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/server-types.js';
 import { findRegionByCode, seedDemoGeography } from '../geo/index.js';
@@ -56,7 +57,8 @@ const unitCount = async () =>
   );
 
 beforeAll(async () => {
-  const opened = await openDatabase({ inMemory: true });
+  // Empty (migrated only): the tests below count what the first seed writes.
+  const opened = await openTestDatabase('empty');
   db = opened.db;
   close = opened.close;
   await db.insertInto('cities').values({ code: CITY, name: '攀枝花市' }).execute();

@@ -184,7 +184,11 @@ export async function findUnitByName(db: Db, cityCode: string, name: string): Pr
 }
 
 /** The district or county government (区县政府) of a district: the default handler of street matters there. */
-export async function findDistrictGovernmentUnit(db: Db, cityCode: string, districtId: string | null): Promise<UnitDto | null> {
+export async function findDistrictGovernmentUnit(
+  db: Db,
+  cityCode: string,
+  districtId: string | null,
+): Promise<UnitDto | null> {
   if (!districtId) return null;
   const row = await selectDistrictGovernment(db, cityCode, districtId);
   return row ? toUnitDto(row) : null;

@@ -1,71 +1,37 @@
-import type { Role } from '@cityloop/contracts/roles';
-import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
-import { localFileStore } from '../../platform/files/file-store.js';
-import { handleError } from '../../platform/http/error-handler.js';
-import type { App } from '../../platform/http/server-types.js';
-import { registerTaxonomyRoutes } from './taxonomy.routes.js';
-import { findCategory, seedDemoCategories } from './taxonomy.service.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { Db } from '../../platform/db/database.js';
+import { findCategory } from './taxonomy.service.js';
 
+// The real app on a seeded database (the demo category dictionary of 510400), with real demo logins.
 const CITY = '510400';
+let t: TestApp;
+let app: TestApp['app'];
 let db: Db;
-let close: () => Promise<void>;
-let app: App;
+type Session = { cookie: string };
+let admin: Session;
+let collector: Session;
+let acceptor: Session;
+let dispatcher: Session;
+let shiftLead: Session;
+let unitStaff: Session;
 
-// A bare app with this module's routes only: the real auth plugin belongs to the users module,
-// so the actor comes from a test header instead of a session.
 beforeAll(async () => {
-  ({ db, close } = await openDatabase({ inMemory: true }));
-  await db.insertInto('cities').values({ code: CITY, name: '攀枝花市' }).execute();
-  await seedDemoCategories(db, CITY, async () => null);
-
-  app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
-  app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'];
-    request.actor =
-      typeof role === 'string'
-        ? { userId: uuidv7(), login: role, role: role as Role, cityCode: CITY, unitId: null, regionId: null }
-        : null;
-  });
-  await app.register(swagger, {
-    openapi: { info: { title: 't', version: '0' } },
-    transform: jsonSchemaTransform,
-  });
-  registerTaxonomyRoutes(app, {
-    db,
-    files: localFileStore('/tmp/cityloop-taxonomy-unused'), // never written: these routes take no uploads
-    config: {
-      sessionIdleMinutes: 30,
-      sessionMaxHours: 12,
-      loginMaxFailures: 5,
-      loginLockMinutes: 15,
-      uploadMaxBytes: 1024,
-      secureCookies: false,
-    },
-    now: () => new Date(),
-  });
-  await app.ready();
-}, 120_000);
-
-afterAll(async () => {
-  await app.close();
-  await close();
+  t = await startTestApp({ kind: 'seeded' });
+  app = t.app;
+  db = t.database.db;
+  admin = await t.loginAs('admin');
+  collector = await t.loginAs('jdy01');
+  acceptor = await t.loginAs('slj01');
+  dispatcher = await t.loginAs('pqy01');
+  shiftLead = await t.loginAs('zbz01');
+  unitStaff = await t.loginAs('cgj01');
 });
 
-const as = (role: Role) => ({ 'x-test-role': role });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('GET /api/categories', () => {
   it('needs a login', async () => {
@@ -75,21 +41,21 @@ describe('GET /api/categories', () => {
   });
 
   it('lists for any role, filtered by kind, major and text', async () => {
-    const all = await app.inject({ method: 'GET', url: '/api/categories', headers: as('collector') });
+    const all = await app.inject({ method: 'GET', url: '/api/categories', headers: collector });
     expect(all.statusCode).toBe(200);
     expect(all.json().items).toHaveLength(151);
 
     const ext = await app.inject({
       method: 'GET',
       url: '/api/categories?kind=event&majorCode=06',
-      headers: as('unit_staff'),
+      headers: unitStaff,
     });
     expect(ext.json().items.map((c: { name: string }) => c.name)).toContain('共享单车乱停放');
 
     const q = await app.inject({
       method: 'GET',
       url: `/api/categories?q=${encodeURIComponent('暴露')}`,
-      headers: as('acceptor'),
+      headers: acceptor,
     });
     expect(q.json().items).toEqual([expect.objectContaining({ code: '0102', name: '暴露垃圾' })]);
     const limits = q.json().items[0].timeLimits;
@@ -100,7 +66,7 @@ describe('GET /api/categories', () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/categories?tree=1&kind=part',
-      headers: as('collector'),
+      headers: collector,
     });
     expect(response.statusCode).toBe(200);
     const { tree } = response.json();
@@ -114,7 +80,7 @@ describe('GET /api/categories', () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/categories?kind=thing',
-      headers: as('collector'),
+      headers: collector,
     });
     expect(response.statusCode).toBe(400);
   });
@@ -126,14 +92,14 @@ describe('GET /api/categories/:id', () => {
     const ok = await app.inject({
       method: 'GET',
       url: `/api/categories/${row?.id}`,
-      headers: as('collector'),
+      headers: collector,
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: '暴露垃圾', majorName: '市容环境' });
     const missing = await app.inject({
       method: 'GET',
       url: `/api/categories/${uuidv7()}`,
-      headers: as('collector'),
+      headers: collector,
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toMatchObject({
@@ -149,7 +115,7 @@ describe('PATCH /api/categories/:id', () => {
     const response = await app.inject({
       method: 'PATCH',
       url: `/api/categories/${row?.id}`,
-      headers: as('dispatcher'),
+      headers: dispatcher,
       payload: { name: '路灯杆' },
     });
     expect(response.statusCode).toBe(403);
@@ -160,7 +126,7 @@ describe('PATCH /api/categories/:id', () => {
     const noDispose = await app.inject({
       method: 'PATCH',
       url: `/api/categories/${row?.id}`,
-      headers: as('admin'),
+      headers: admin,
       payload: { timeLimits: { accept: { amount: 30, unit: 'minute' } } },
     });
     expect(noDispose.statusCode).toBe(422);
@@ -172,7 +138,7 @@ describe('PATCH /api/categories/:id', () => {
     const code = await app.inject({
       method: 'PATCH',
       url: `/api/categories/${row?.id}`,
-      headers: as('admin'),
+      headers: admin,
       payload: { code: '0199' },
     });
     expect(code.statusCode).toBe(422);
@@ -184,7 +150,7 @@ describe('PATCH /api/categories/:id', () => {
     const response = await app.inject({
       method: 'PATCH',
       url: `/api/categories/${row?.id}`,
-      headers: as('admin'),
+      headers: admin,
       payload: {
         timeLimits: { ...row?.timeLimits, dispose: { amount: 2, unit: 'day' } },
         expectedVersion: row?.version,
@@ -192,7 +158,7 @@ describe('PATCH /api/categories/:id', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      version: 2,
+      version: (row?.version ?? 0) + 1,
       timeLimits: { dispose: { amount: 2, unit: 'day' } },
     });
   });
@@ -213,14 +179,17 @@ describe('POST /api/categories', () => {
     const denied = await app.inject({
       method: 'POST',
       url: '/api/categories',
-      headers: as('shift_lead'),
+      headers: shiftLead,
       payload: body,
     });
     expect(denied.statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/categories', payload: body })).statusCode).toBe(
+      401,
+    );
     const created = await app.inject({
       method: 'POST',
       url: '/api/categories',
-      headers: as('admin'),
+      headers: admin,
       payload: body,
     });
     expect(created.statusCode).toBe(201);
@@ -233,7 +202,7 @@ describe('POST /api/categories', () => {
     const again = await app.inject({
       method: 'POST',
       url: '/api/categories',
-      headers: as('admin'),
+      headers: admin,
       payload: body,
     });
     expect(again.statusCode).toBe(409);
@@ -243,7 +212,7 @@ describe('POST /api/categories', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/categories',
-      headers: as('admin'),
+      headers: admin,
       payload: { ...body, code: '0710', timeLimits: { dispose: { amount: 5, unit: 'week' } } },
     });
     expect(response.statusCode).toBe(422);
@@ -251,8 +220,10 @@ describe('POST /api/categories', () => {
   });
 });
 
-it('documents the routes in OpenAPI (zod schemas convert)', () => {
-  const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+it('documents the routes in OpenAPI (zod schemas convert)', async () => {
+  const response = await app.inject({ url: '/docs/json' });
+  expect(response.statusCode).toBe(200);
+  const spec = response.json() as { paths: Record<string, Record<string, unknown>> };
   expect(Object.keys(spec.paths)).toEqual(
     expect.arrayContaining(['/api/categories', '/api/categories/{id}']),
   );

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../platform/db/database.js';
+import { openTestDatabase } from '../../../test/support/test-db.js';
+import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/server-types.js';
 import { buildDemoCategories } from './demo-categories.js';
@@ -34,7 +35,8 @@ const resolveNone = async () => null;
 const resolveWater = async (name: string) => (name === '市水务集团' ? waterId : null);
 
 beforeAll(async () => {
-  ({ db, close } = await openDatabase({ inMemory: true }));
+  // Empty (migrated only): the first seed must insert the whole dictionary.
+  ({ db, close } = await openTestDatabase('empty'));
   await db
     .insertInto('cities')
     .values([

@@ -19,7 +19,12 @@ export const demoUsers: readonly DemoUser[] = [
   { login: 'slj01', displayName: '王芳（受理员）', role: 'acceptor' },
   { login: 'zbz01', displayName: '刘洋（值班长）', role: 'shift_lead' },
   { login: 'pqy01', displayName: '陈静（派遣员）', role: 'dispatcher' },
-  { login: 'cgj01', displayName: '杨帆（市城管执法局）', role: 'unit_staff', unitName: '市城市管理行政执法局' },
+  {
+    login: 'cgj01',
+    displayName: '杨帆（市城管执法局）',
+    role: 'unit_staff',
+    unitName: '市城市管理行政执法局',
+  },
   { login: 'swj01', displayName: '赵磊（市水务集团）', role: 'unit_staff', unitName: '市水务集团' },
   { login: 'dq01', displayName: '黄敏（东区政府）', role: 'unit_staff', unitName: '东区政府' },
   { login: 'rx01', displayName: '周婷（热线坐席）', role: 'hotline_agent' },

@@ -11,7 +11,10 @@ export function selectUserById(db: Db, id: string): Promise<UserRow | undefined>
 
 export async function insertUser(
   db: Db,
-  user: Pick<UserRow, 'id' | 'cityCode' | 'login' | 'displayName' | 'role' | 'unitId' | 'regionId' | 'passwordHash'>,
+  user: Pick<
+    UserRow,
+    'id' | 'cityCode' | 'login' | 'displayName' | 'role' | 'unitId' | 'regionId' | 'passwordHash'
+  >,
 ): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
@@ -19,7 +22,19 @@ export async function insertUser(
 export async function updateUserFields(
   db: Db,
   id: string,
-  patch: Partial<Pick<UserRow, 'displayName' | 'role' | 'unitId' | 'regionId' | 'passwordHash' | 'active' | 'failedLogins' | 'lockedUntil'>>,
+  patch: Partial<
+    Pick<
+      UserRow,
+      | 'displayName'
+      | 'role'
+      | 'unitId'
+      | 'regionId'
+      | 'passwordHash'
+      | 'active'
+      | 'failedLogins'
+      | 'lockedUntil'
+    >
+  >,
 ): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
@@ -35,13 +50,27 @@ export async function incrementFailedLogins(db: Db, id: string): Promise<number>
   return row.failedLogins;
 }
 
-export async function selectUsers(db: Db, cityCode: string, filter: { role?: string; unitId?: string; limit: number; offset: number }) {
+export async function selectUsers(
+  db: Db,
+  cityCode: string,
+  filter: { role?: string; unitId?: string; limit: number; offset: number },
+) {
   let q = db.selectFrom('users').where('cityCode', '=', cityCode);
   if (filter.role) q = q.where('role', '=', filter.role);
   if (filter.unitId) q = q.where('unitId', '=', filter.unitId);
   const [rows, total] = await Promise.all([
     q
-      .select(['id', 'login', 'displayName', 'role', 'unitId', 'regionId', 'active', 'lockedUntil', 'createdAt'])
+      .select([
+        'id',
+        'login',
+        'displayName',
+        'role',
+        'unitId',
+        'regionId',
+        'active',
+        'lockedUntil',
+        'createdAt',
+      ])
       .orderBy('login')
       .limit(filter.limit)
       .offset(filter.offset)
@@ -53,7 +82,14 @@ export async function selectUsers(db: Db, cityCode: string, filter: { role?: str
 
 export async function insertSession(
   db: Db,
-  session: { tokenHash: string; userId: string; cityCode: string; createdAt: Date; lastSeenAt: Date; ip: string | null },
+  session: {
+    tokenHash: string;
+    userId: string;
+    cityCode: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    ip: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }

@@ -3,7 +3,15 @@ import { roleSchema } from '@cityloop/contracts/roles';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
-import { createUser, getUserProfile, listUsers, login, logout, resolveSession, updateUser } from './users.service.js';
+import {
+  createUser,
+  getUserProfile,
+  listUsers,
+  login,
+  logout,
+  resolveSession,
+  updateUser,
+} from './users.service.js';
 
 const SESSION_COOKIE = 'cityloop_session';
 
@@ -41,7 +49,8 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['auth'],
-        summary: '登录 / log in (sets an HTTP-only session cookie; the token is also returned for mobile clients)',
+        summary:
+          '登录 / log in (sets an HTTP-only session cookie; the token is also returned for mobile clients)',
         body: z.object({ login: z.string().min(1).max(64), password: passwordField }),
         response: { 200: z.object({ token: z.string(), user: userSchema }) },
       },
@@ -58,13 +67,17 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录 / log out' } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const token = tokenOf(request);
-    if (token) await logout(deps.db, actor, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录 / log out' } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const token = tokenOf(request);
+      if (token) await logout(deps.db, actor, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get(
     '/api/auth/me',
@@ -91,7 +104,12 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
         tags: ['users'],
         summary: '新增用户 / create a user (admin)',
         body: z.object({
-          login: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+          login: z
+            .string()
+            .trim()
+            .min(2)
+            .max(64)
+            .regex(/^[A-Za-z0-9_.-]+$/),
           displayName: z.string().trim().min(1).max(64),
           role: roleSchema,
           password: passwordField,

@@ -35,7 +35,15 @@ const badCredentials = () =>
 
 export interface LoginResult {
   token: string;
-  user: { id: string; login: string; displayName: string; role: Role; cityCode: string; unitId: string | null; regionId: string | null };
+  user: {
+    id: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    cityCode: string;
+    unitId: string | null;
+    regionId: string | null;
+  };
 }
 
 export async function login(
@@ -46,7 +54,7 @@ export async function login(
 ): Promise<LoginResult> {
   const user = await selectUserByLogin(db, input.login);
   const matches = await verify(user?.passwordHash ?? DECOY_HASH, input.password);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await recordAudit(db, {
       cityCode: user?.cityCode ?? UNKNOWN_CITY,
       login: input.login,
@@ -136,10 +144,15 @@ export async function login(
 }
 
 /** The actor behind a session token, or null when it is unknown, idle too long or too old. */
-export async function resolveSession(db: Db, config: AppConfig, now: Date, token: string): Promise<Actor | null> {
+export async function resolveSession(
+  db: Db,
+  config: AppConfig,
+  now: Date,
+  token: string,
+): Promise<Actor | null> {
   const tokenHash = tokenHashOf(token);
   const row = await selectSessionWithUser(db, tokenHash);
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
   const ageMs = now.getTime() - row.createdAt.getTime();
   if (idleMs > config.sessionIdleMinutes * 60000 || ageMs > config.sessionMaxHours * 3600000) {
@@ -195,7 +208,10 @@ export async function createUser(db: Db, actor: Actor | null, cityCode: string, 
   checkPassword(input.password, input.login);
   checkRoleScope(input.role, input.unitId);
   if (await selectUserByLogin(db, input.login)) {
-    throw new AppError(409, 'LOGIN_TAKEN', { zh: `登录名 ${input.login} 已存在`, en: `login ${input.login} already exists` });
+    throw new AppError(409, 'LOGIN_TAKEN', {
+      zh: `登录名 ${input.login} 已存在`,
+      en: `login ${input.login} already exists`,
+    });
   }
   const id = uuidv7();
   const passwordHash = await hashPassword(input.password);
@@ -212,7 +228,15 @@ export async function createUser(db: Db, actor: Actor | null, cityCode: string, 
     });
     const detail = { login: input.login, role: input.role };
     if (actor) await recordActorAudit(trx, actor, 'user.create', 'user', id, detail);
-    else await recordAudit(trx, { cityCode, action: 'user.create', objectType: 'user', objectId: id, success: true, detail });
+    else
+      await recordAudit(trx, {
+        cityCode,
+        action: 'user.create',
+        objectType: 'user',
+        objectId: id,
+        success: true,
+        detail,
+      });
   });
   return { id };
 }
@@ -221,7 +245,14 @@ export async function updateUser(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { displayName?: string; role?: Role; unitId?: string | null; regionId?: string | null; active?: boolean; password?: string },
+  patch: {
+    displayName?: string;
+    role?: Role;
+    unitId?: string | null;
+    regionId?: string | null;
+    active?: boolean;
+    password?: string;
+  },
 ) {
   const user = await selectUserById(db, id);
   if (!user || user.cityCode !== actor.cityCode) throw notFound({ zh: '用户', en: 'user' });
@@ -241,11 +272,18 @@ export async function updateUser(
     // A new role, a new password or disabling ends the user's sessions.
     if (patch.role || passwordHash || patch.active === false) await deleteUserSessions(trx, id);
     const { password: _secret, ...visible } = patch;
-    await recordActorAudit(trx, actor, 'user.update', 'user', id, { ...visible, passwordChanged: Boolean(passwordHash) });
+    await recordActorAudit(trx, actor, 'user.update', 'user', id, {
+      ...visible,
+      passwordChanged: Boolean(passwordHash),
+    });
   });
 }
 
-export async function listUsers(db: Db, actor: Actor, filter: { role?: Role; unitId?: string; page: number; pageSize: number }) {
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  filter: { role?: Role; unitId?: string; page: number; pageSize: number },
+) {
   const { rows, total } = await selectUsers(db, actor.cityCode, {
     role: filter.role,
     unitId: filter.unitId,

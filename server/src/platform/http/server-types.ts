@@ -6,7 +6,13 @@ import type { Db } from '../db/database.js';
 import type { FileStore } from '../files/file-store.js';
 import { AppError, forbidden } from './errors.js';
 
-export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** The logged-in user as every service sees it: who, which role, which slice of the city. */
 export interface Actor {
