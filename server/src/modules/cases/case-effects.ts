@@ -95,6 +95,7 @@ export function effectsOf(action: CaseAction, ctx: EffectContext): CasePatch {
     case 'rework':
       return {
         ...base,
+        unitId: ctx.unitId ?? null,
         deadlineAt: ctx.stage?.deadlineAt ?? null,
         disposedAt: null,
         checkedAt: null,

@@ -303,7 +303,8 @@ export async function transitionCase(
         at: now,
         note: input.note ?? null,
         deadlineAt: (patch.stageDeadlineAt as Date | null | undefined) ?? null,
-        unitId: extra.unitId ?? null,
+        // The unit the step concerns: the new one for dispatch/rework, else the case's current one.
+        unitId: extra.unitId ?? current.unitId ?? null,
         data: compact({
           assigneeId: extra.assigneeId,
           extendTo: input.extendTo,
@@ -379,8 +380,15 @@ async function prepareAction(
         throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
       return { stage: await explicitOrComputed(deps, input.deadlineAt, clockFor), unitId };
     }
-    case 'rework':
-      return { stage: await explicitOrComputed(deps, input.deadlineAt, clockFor), unitId: current.unitId };
+    case 'rework': {
+      // 返工 normally goes back to the same unit; the dispatcher may re-route it (改派) at the same time.
+      const unitId = input.unitId ?? current.unitId;
+      if (input.unitId) {
+        const unit = await getUnit(db, actor.cityCode, input.unitId).catch(() => null);
+        if (!unit?.active) throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
+      }
+      return { stage: await explicitOrComputed(deps, input.deadlineAt, clockFor), unitId };
+    }
     case 'request_verify':
     case 'request_check': {
       const assigneeId = input.assigneeId ?? (current.source === 'patrol' ? current.reporterId : null);
