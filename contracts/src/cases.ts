@@ -115,6 +115,8 @@ export const reportCaseSchema = z.object({
   /** Self-disposal (自行处置): the collector fixed it on the spot; closes in one step. */
   selfDisposed: z.boolean().default(false),
   reportedAt: z.iso.datetime({ offset: true }).optional(),
+  /** A part case about an inventoried part (部件普查): dispatch defaults to its maintaining unit. */
+  partId: z.uuid().optional(),
 });
 export type ReportCaseInput = z.infer<typeof reportCaseSchema>;
 

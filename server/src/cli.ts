@@ -1,7 +1,10 @@
 import { roleSchema } from '@cityloop/contracts/roles';
 import { Command, Option } from 'commander';
 import {
+  apiKeyCreateCommand,
+  bulletinCommand,
   exportCasesCommand,
+  hotlineStatsCommand,
   importCasesCommand,
   migrateCommand,
   seedCommand,
@@ -77,6 +80,33 @@ program
   .action(async (file: string, opts: { from?: string; to?: string }) =>
     exportCasesCommand(configOf(), file, opts),
   );
+
+program
+  .command('bulletin')
+  .description('月度简报 / the monthly figures and bulletin of a month')
+  .requiredOption('--month <YYYY-MM>', 'the month (Asia/Shanghai calendar month)')
+  .option('--json <file>', 'monthly figures as JSON')
+  .option('--docx <file>', 'the bulletin as Word')
+  .option('--xlsx <file>', 'the bulletin as Excel (one sheet per table)')
+  .option('--html <file>', 'the bulletin as a web page')
+  .option('--as-of <instant>', 'figures as of this ISO 8601 instant (default: the month end)')
+  .action(async (opts) => bulletinCommand(configOf(), opts));
+
+const apikey = program.command('apikey').description('Open311 API 密钥 / Open311 API keys');
+apikey
+  .command('create')
+  .description('发放密钥（只输出密钥本身）/ issue a key; prints only the key')
+  .requiredOption('--name <name>', 'who the key is for')
+  .option('--per-minute <n>', 'requests per minute (default 60)')
+  .action(async (opts: { name: string; perMinute?: string }) => apiKeyCreateCommand(configOf(), opts));
+
+const hotline = program.command('hotline').description('12345 热线 / the citizen hotline');
+hotline
+  .command('stats')
+  .description('热线月度统计 / a month’s hotline figures (受理, 直接答复, 转办, 办结率, 满意率, 单位表)')
+  .requiredOption('--month <month>', 'YYYY-MM')
+  .option('--json', 'print the figures as JSON')
+  .action(async (opts: { month: string; json?: boolean }) => hotlineStatsCommand(configOf(), opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,8 @@ export interface RuntimeConfig {
   /** Root of local state: the embedded database in `pglite/`, uploads in `files/`. */
   dataDir: string;
   filesDir: string;
+  /** `--demo` also loads the demo city's June–July 2019 history (CITYLOOP_DEMO_HISTORY=0: not). */
+  demoHistory: boolean;
   app: AppConfig;
 }
 
@@ -32,6 +34,7 @@ export function loadConfig(
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     dataDir,
     filesDir: resolve(env.CITYLOOP_FILES_DIR ?? `${dataDir}/files`),
+    demoHistory: env.CITYLOOP_DEMO_HISTORY !== '0',
     app: {
       sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30),
       sessionMaxHours: intFrom(env, 'SESSION_MAX_HOURS', 12),

@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { roleLabels } from '@cityloop/contracts/roles';
 import { buildApp } from './app.js';
 import type { RuntimeConfig } from './config.js';
+import { startIntegrationWorker } from './modules/integration/index.js';
+import { startOpen311Worker } from './modules/open311/index.js';
 import { DEMO_PASSWORD, demoUsers } from './modules/users/index.js';
 import { openDatabase } from './platform/db/database.js';
 import { localFileStore } from './platform/files/file-store.js';
-import { seedDemoUsers, seedDictionaries } from './seeding.js';
+import { progressBar } from './platform/progress.js';
+import { demoHistoryLine, seedDemoCity } from './seeding.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = resolve(here, '../../web/dist');
@@ -19,8 +22,11 @@ export async function startServer(config: RuntimeConfig, options: { demo: boolea
     dataDir: join(config.dataDir, 'pglite'),
   });
   if (options.demo) {
-    await seedDictionaries(database.db);
-    await seedDemoUsers(database.db);
+    // The first start loads the demo history (about a minute on PGlite); later starts only count.
+    const bar = config.demoHistory ? progressBar('演示历史 demo history') : null;
+    const history = await seedDemoCity(database.db, { history: config.demoHistory, onProgress: bar?.update });
+    bar?.stop();
+    if (history) console.log(demoHistoryLine(history));
   }
   const app = await buildApp(
     {
@@ -32,6 +38,16 @@ export async function startServer(config: RuntimeConfig, options: { demo: boolea
     { logger: process.env.LOG_LEVEL !== 'silent' },
   );
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (webhook deliveries, overdue events, monthly exchange, batch intake): leased
+  // rows in the database, so several processes may run them and a restart resumes them.
+  const logJobError = (error: unknown) => app.log.error({ err: error }, 'background job failed');
+  const jobDeps = {
+    db: database.db,
+    files: localFileStore(config.filesDir),
+    config: config.app,
+    now: () => new Date(),
+  };
+  const stopJobs = [startIntegrationWorker(jobDeps, logJobError), startOpen311Worker(jobDeps, logJobError)];
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -50,6 +66,7 @@ export async function startServer(config: RuntimeConfig, options: { demo: boolea
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await Promise.all(stopJobs.map((stopJob) => stopJob()));
     await app.close();
     await database.close();
   };

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD } from '../../src/modules/users/index.js';
 import type { OpenDatabase } from '../../src/platform/db/database.js';
 import { localFileStore } from '../../src/platform/files/file-store.js';
-import type { App, AppConfig } from '../../src/platform/http/server-types.js';
+import type { App, AppConfig, AppDeps } from '../../src/platform/http/server-types.js';
 import { openTestDatabase } from './test-db.js';
 
 export const testConfig: AppConfig = {
@@ -34,6 +34,8 @@ export class TestClock {
 
 export interface TestApp {
   app: App;
+  /** What the app was built with, for driving jobs (webhook delivery, intake) in tests. */
+  deps: AppDeps;
   database: OpenDatabase;
   clock: TestClock;
   /** Logs a demo user in and returns headers carrying the session cookie. */
@@ -48,14 +50,16 @@ export async function startTestApp(
   const database = await openTestDatabase(options.kind ?? 'seeded');
   const filesDir = mkdtempSync(join(tmpdir(), 'cityloop-files-'));
   const clock = new TestClock(options.start ?? '2019-07-09T01:00:00Z');
-  const app = await buildApp({
+  const deps: AppDeps = {
     db: database.db,
     files: localFileStore(filesDir),
     config: testConfig,
     now: clock.now,
-  });
+  };
+  const app = await buildApp(deps);
   return {
     app,
+    deps,
     database,
     clock,
     async loginAs(login: string) {

@@ -530,3 +530,28 @@ export function selectExchangePage(
     .limit(limit)
     .execute();
 }
+
+// demo history
+// Bulk-loaded histories (case-bulk.service.ts) are found again by their idempotency-key prefix,
+// counted per Shanghai day so that a second run can tell a complete day from a missing one.
+
+export async function countMarkedCasesByDay(
+  db: Db,
+  cityCode: string,
+  keyPrefix: string,
+  range: { from: Date; to: Date },
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select([
+      sql<string>`to_char(cases.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`.as('day'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
+    .where('cityCode', '=', cityCode)
+    .where('reportedAt', '>=', range.from)
+    .where('reportedAt', '<', range.to)
+    .where('idempotencyKey', 'like', `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .groupBy(sql`1`)
+    .execute();
+  return new Map(rows.map((r) => [r.day, Number(r.n)]));
+}

@@ -12,10 +12,12 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/http/erro
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { recordActorAudit } from '../audit/index.js';
-import { locatePoint } from '../geo/index.js';
+import { getPart, locatePoint } from '../geo/index.js';
 import { findDistrictGovernmentUnit, getUnit } from '../org/index.js';
 import { findCategory, getCategory } from '../taxonomy/index.js';
+import { nearestCollectorOnShift, responsibleCollector } from '../users/index.js';
 import { effectsOf, type StageTiming } from './case-effects.js';
+import { emitCaseTransition } from './case-events.js';
 import { scopeOf } from './case-scope.js';
 import { stageTiming } from './case-timing.js';
 import { decideTransition, reportRoles, selfDisposeRoles, stageOfStatus } from './case-workflow.js';
@@ -61,6 +63,20 @@ export async function requireLocation(db: Db, cityCode: string, lng: number, lat
   return place;
 }
 
+/** A case may name an inventoried part; only part cases can, and the part must exist. */
+async function requirePart(
+  db: Db,
+  cityCode: string,
+  partId: string,
+  kind: 'event' | 'part',
+): Promise<string> {
+  if (kind !== 'part')
+    throw invalid('只有部件案件可以关联部件', 'only part cases can name an inventoried part');
+  const part = await getPart(db, cityCode, partId);
+  if (!part) throw invalid('关联的部件不存在', 'the named part is not in the inventory');
+  return part.id;
+}
+
 function requestHashOf(input: ReportCaseInput): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
@@ -91,6 +107,7 @@ export async function reportCase(
   }
   const category = await requireCategory(db, actor.cityCode, input.kind, input.categoryCode);
   const place = await requireLocation(db, actor.cityCode, input.lng, input.lat);
+  const partId = input.partId ? await requirePart(db, actor.cityCode, input.partId, input.kind) : null;
   const timing = input.selfDisposed
     ? null
     : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
@@ -141,6 +158,7 @@ export async function reportCase(
         pendingExtensionUntil: null,
         idempotencyKey: idempotencyKey ?? null,
         requestHash,
+        partId,
         createdAt: now,
         updatedAt: now,
       });
@@ -319,6 +337,19 @@ export async function transitionCase(
       from: status,
       to,
     });
+    // Upper modules (webhook outbox) react inside the same transaction: both or neither.
+    const after = await selectCaseById(trx, { cityCode: current.cityCode }, current.id);
+    if (after) {
+      await emitCaseTransition(trx, after, {
+        seq: current.version + 1,
+        action: input.action,
+        fromStatus: status,
+        toStatus: to,
+        at: now,
+        actorRole: actor.role,
+        unitId: extra.unitId ?? current.unitId ?? null,
+      });
+    }
   });
   const moved = await selectCaseById(db, { cityCode: current.cityCode }, current.id);
   if (!moved) throw new Error('moved case vanished');
@@ -372,6 +403,7 @@ async function prepareAction(
     case 'dispatch': {
       const unitId =
         input.unitId ??
+        (current.partId ? (await getPart(db, current.cityCode, current.partId))?.maintainerUnitId : null) ??
         category.defaultUnitId ??
         (await findDistrictGovernmentUnit(db, actor.cityCode, current.districtId))?.id;
       if (!unitId) throw invalid('请选择处置单位', 'choose a handling unit (the category has no default)');
@@ -391,7 +423,12 @@ async function prepareAction(
     }
     case 'request_verify':
     case 'request_check': {
-      const assigneeId = input.assigneeId ?? (current.source === 'patrol' ? current.reporterId : null);
+      // The grid's responsible collector (责任监督员), else the nearest one on shift, else the reporter.
+      const assigneeId =
+        input.assigneeId ??
+        (current.gridId ? await responsibleCollector(db, current.cityCode, current.gridId, now) : null) ??
+        (await nearestCollectorOnShift(db, current.cityCode, current, now)) ??
+        (current.source === 'patrol' ? current.reporterId : null);
       if (!assigneeId) {
         throw invalid('请指定执行核实/核查的监督员', 'choose the collector who will verify/check on site');
       }

@@ -38,6 +38,19 @@ export {
 } from './grids.service.js';
 export { cleanAliases, normaliseName, WHITESPACE_PG_CLASS } from './names.js';
 export {
+  findPartByCode,
+  getPart,
+  listParts,
+  type NewPartRow,
+  nextPartCode,
+  type PartRow,
+  type PartStatus,
+  partStatuses,
+  partStatusLabels,
+  savePartRows,
+  updatePart,
+} from './parts.service.js';
+export {
   type AreaGeometry,
   type BBox,
   bboxContains,

@@ -1,1 +1,1 @@
-export { type StoredImage, storeImage } from './media.service.js';
+export { checkImage, type StoredImage, storeImage } from './media.service.js';

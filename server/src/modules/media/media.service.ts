@@ -12,11 +12,8 @@ export interface StoredImage {
   byteSize: number;
 }
 
-/**
- * Checks an upload by its bytes (never its name or declared type), strips location metadata
- * and stores it. The key is the content hash, so the same photo sent twice is stored once.
- */
-export async function storeImage(files: FileStore, bytes: Buffer, maxBytes: number): Promise<StoredImage> {
+/** Checks size and content type by the bytes (413/415); returns the detected type. */
+export async function checkImage(bytes: Buffer, maxBytes: number): Promise<string> {
   if (bytes.length === 0) {
     throw new AppError(400, 'EMPTY_FILE', { zh: '上传的文件为空', en: 'the uploaded file is empty' });
   }
@@ -33,12 +30,17 @@ export async function storeImage(files: FileStore, bytes: Buffer, maxBytes: numb
       en: 'only JPEG, PNG or WebP images are accepted',
     });
   }
+  return detected.mime;
+}
+
+/**
+ * Checks an upload by its bytes (never its name or declared type), strips location metadata
+ * and stores it. The key is the content hash, so the same photo sent twice is stored once.
+ */
+export async function storeImage(files: FileStore, bytes: Buffer, maxBytes: number): Promise<StoredImage> {
+  const mime = await checkImage(bytes, maxBytes);
   const cleaned =
-    detected.mime === 'image/jpeg'
-      ? stripJpegMetadata(bytes)
-      : detected.mime === 'image/png'
-        ? stripPngMetadata(bytes)
-        : bytes;
+    mime === 'image/jpeg' ? stripJpegMetadata(bytes) : mime === 'image/png' ? stripPngMetadata(bytes) : bytes;
   const { key, sha256 } = await files.put(cleaned);
-  return { storageKey: key, sha256, contentType: detected.mime, byteSize: cleaned.length };
+  return { storageKey: key, sha256, contentType: mime, byteSize: cleaned.length };
 }

@@ -125,3 +125,33 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('userId', '=', userId).execute();
 }
+
+// bulk accounts (users-bulk.service.ts)
+
+/** Inserts many users in one statement; logins that already exist are left as they are. */
+export async function insertUsersIgnoringExisting(
+  db: Db,
+  users: readonly Pick<
+    UserRow,
+    'id' | 'cityCode' | 'login' | 'displayName' | 'role' | 'unitId' | 'regionId' | 'passwordHash'
+  >[],
+): Promise<number> {
+  if (users.length === 0) return 0;
+  const inserted = await db
+    .insertInto('users')
+    .values([...users])
+    .onConflict((oc) => oc.column('login').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}
+
+export function selectUserIdsByLogins(db: Db, cityCode: string, logins: readonly string[]) {
+  if (logins.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'login', 'role'])
+    .where('cityCode', '=', cityCode)
+    .where('login', 'in', logins)
+    .execute();
+}

@@ -1,10 +1,18 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
+import * as hotline from './migrations/0002-hotline.js';
+import * as statistics from './migrations/0003-statistics.js';
+import * as field from './migrations/0004-field.js';
+import * as open311 from './migrations/0005-open311.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-hotline': hotline,
+  '0003-statistics': statistics,
+  '0004-field': field,
+  '0005-open311': open311,
 };
 
 const provider: MigrationProvider = {

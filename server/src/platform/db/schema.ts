@@ -193,6 +193,8 @@ export interface CasesTable {
   requestHash: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+  /** 0004-field: the inventoried part a part case is about */
+  partId: string | null;
 }
 
 export interface CaseTransitionsTable {
@@ -225,6 +227,547 @@ export interface MediaTable {
   createdAt: GeneratedTimestamp;
 }
 
+// ── Open311, citizen reporting and outbound integration (migration 0005-open311) ──────────────
+
+export interface Open311ApiKeysTable {
+  id: string;
+  cityCode: string;
+  name: string;
+  keyPrefix: string;
+  keyHash: string;
+  perMinute: Generated<number>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  lastUsedAt: NullableTimestamp;
+  revokedAt: NullableTimestamp;
+}
+
+export interface Open311ServicesTable {
+  cityCode: string;
+  serviceCode: string;
+  type: Generated<'realtime' | 'batch' | 'blackbox'>;
+  keywords: string | null;
+  attributes: Json<unknown[]>;
+}
+
+export interface Open311RequestsTable {
+  id: string;
+  cityCode: string;
+  token: string;
+  channel: 'open311' | 'report_page';
+  apiKeyId: string | null;
+  serviceCode: string;
+  input: Json<Record<string, unknown>>;
+  attributes: Json<Record<string, unknown>>;
+  contact: Json<Record<string, string>>;
+  media: Json<{ storageKey: string; contentType: string; byteSize: number; sha256: string }[]>;
+  status: 'pending' | 'done' | 'failed';
+  caseId: string | null;
+  error: Json<Record<string, unknown>> | null;
+  attempts: Generated<number>;
+  lockedUntil: NullableTimestamp;
+  createdAt: Timestamp;
+  processedAt: NullableTimestamp;
+}
+
+export interface PublicCaseFlagsTable {
+  caseId: string;
+  cityCode: string;
+  hidden: boolean;
+  reason: string;
+  changedBy: string | null;
+  changedAt: Timestamp;
+}
+
+export interface PowChallengesTable {
+  challenge: string;
+  cityCode: string;
+  difficulty: number;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+}
+
+export interface RateLimitWindowsTable {
+  bucket: string;
+  windowStart: Timestamp;
+  hits: number;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  cityCode: string;
+  name: string;
+  url: string;
+  secret: string;
+  eventTypes: Json<string[]>;
+  active: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface OutboxEventsTable {
+  id: string;
+  cityCode: string;
+  eventType: string;
+  payload: Json<Record<string, unknown>>;
+  dedupeKey: string | null;
+  createdAt: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  cityCode: string;
+  eventId: string;
+  subscriptionId: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  lockedUntil: NullableTimestamp;
+  lastError: string | null;
+  deliveredAt: NullableTimestamp;
+  createdAt: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  cityCode: string;
+  deliveryId: string;
+  attemptNo: number;
+  at: Timestamp;
+  httpStatus: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface ExchangeSettingsTable {
+  cityCode: string;
+  targetUrl: string | null;
+  targetDir: string | null;
+  active: Generated<boolean>;
+}
+
+export interface ExchangeRunsTable {
+  id: string;
+  cityCode: string;
+  period: string;
+  trigger: 'schedule' | 'manual';
+  status: 'running' | 'delivered' | 'failed';
+  target: string | null;
+  caseCount: number | null;
+  files: Json<{ name: string; bytes: number; sha256: string }[]>;
+  error: string | null;
+  attempts: Generated<number>;
+  lockedUntil: NullableTimestamp;
+  startedAt: Timestamp;
+  finishedAt: NullableTimestamp;
+}
+// ── end of the Open311 / integration section ──────────────────────────────────────────────────
+
+// ── Statistics, assessment, contractors and bulletin text (0003-statistics) ──────────────────
+export interface ScoringSchemesTable {
+  id: string;
+  cityCode: string;
+  tableKey: 'regions' | 'departments' | 'enterprises';
+  version: number;
+  effectiveFrom: string;
+  name: string;
+  definition: Json<unknown>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface RankingExclusionsTable {
+  id: string;
+  cityCode: string;
+  tableKey: 'regions' | 'departments' | 'enterprises';
+  unitId: string;
+  fromMonth: string;
+  untilMonth: string | null;
+  note: Generated<string>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface VendorContractsTable {
+  id: string;
+  cityCode: string;
+  checklist: 'collection' | 'hall' | 'hotline';
+  company: string;
+  packageName: string;
+  areaLabel: Generated<string>;
+  districtIds: Generated<string[]>;
+  staffCount: Generated<number>;
+  dailyQuota: ColumnType<number, number | undefined, number>;
+  personDayBasis: Generated<'calendar' | 'attended'>;
+  seq: Generated<number>;
+  active: Generated<boolean>;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface VendorIndicatorsTable {
+  id: string;
+  cityCode: string;
+  checklist: 'collection' | 'hall' | 'hotline';
+  code: string;
+  seq: number;
+  groupLabel: Generated<string>;
+  name: string;
+  definition: Generated<string>;
+  dataSource: Generated<string>;
+  ruleText: Generated<string>;
+  formula: string | null;
+  unitLabel: Generated<string>;
+  threshold: number | null;
+  direction: 'min' | 'max' | null;
+  step: number | null;
+  moneyPerStep: number | null;
+  moneyPerOccurrence: number | null;
+  defaultResult: Generated<string>;
+  active: Generated<boolean>;
+}
+
+export interface VendorInspectionsTable {
+  id: string;
+  cityCode: string;
+  contractId: string;
+  month: string;
+  indicatorCode: string;
+  occurrences: Generated<number>;
+  measured: number | null;
+  deduction: number | null;
+  resultText: Generated<string>;
+  evidence: string;
+  inspectorId: string | null;
+  at: Timestamp;
+}
+
+export interface VendorAttendanceTable {
+  cityCode: string;
+  contractId: string;
+  month: string;
+  personDays: number;
+}
+
+export interface BulletinPhoto {
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  caption: string;
+}
+
+export interface BulletinBlocksTable {
+  id: string;
+  cityCode: string;
+  month: string;
+  section: 'work_news' | 'district_news' | 'team_news';
+  seq: Generated<number>;
+  title: Generated<string>;
+  body: string;
+  byline: Generated<string>;
+  photos: Json<BulletinPhoto[]>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+// ── end of the statistics section ─────────────────────────────────────────────────────────────
+
+// ── hotline (12345 热线, 0002-hotline) ────────────────────────────────────────────────────────
+export interface HotlineSubjectsTable {
+  id: string;
+  cityCode: string;
+  code: string;
+  groupName: string;
+  name: string;
+  caseKind: 'event' | 'part' | null;
+  caseCategoryCode: string | null;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface HotlineTimeLimitsTable {
+  cityCode: string;
+  appealType: string;
+  amount: ColumnType<number, number, number>;
+  unit: 'minute' | 'hour' | 'day' | 'same_day';
+}
+
+export interface HotlineOrderCountersTable {
+  cityCode: string;
+  day: ColumnType<string, string, string>;
+  lastSeq: number;
+}
+
+export interface HotlineArticlesTable {
+  id: string;
+  cityCode: string;
+  title: string;
+  body: string;
+  tags: string[];
+  unitId: string | null;
+  validFrom: ColumnType<string | null, string | null, string | null>;
+  validTo: ColumnType<string | null, string | null, string | null>;
+  searchTokens: string[];
+  searchVector: ColumnType<string, never, never>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface HotlineOrdersTable {
+  id: string;
+  cityCode: string;
+  orderNo: string;
+  channel: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  confidential: Generated<boolean>;
+  valid: boolean;
+  invalidReason: string | null;
+  appealType: string | null;
+  subjectId: string | null;
+  content: Generated<string>;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  districtId: string | null;
+  urgent: Generated<boolean>;
+  emergency: string | null;
+  status: string;
+  version: Generated<number>;
+  ownerId: string | null;
+  leadUnitId: string | null;
+  coUnitIds: Generated<string[]>;
+  deadlineAt: NullableTimestamp;
+  deadlineEstimated: Generated<boolean>;
+  pendingExtensionUntil: NullableTimestamp;
+  extensionCount: Generated<number>;
+  returnCount: Generated<number>;
+  reopenCount: Generated<number>;
+  urgeCount: Generated<number>;
+  progressCallCount: Generated<number>;
+  supervision: 'normal' | 'yellow' | 'red' | null;
+  articleId: string | null;
+  answerText: string | null;
+  replyText: string | null;
+  unitSatisfaction: string | null;
+  agentSatisfaction: string | null;
+  caseId: string | null;
+  caseNo: string | null;
+  masterId: string | null;
+  receivedAt: Timestamp;
+  answeredAt: NullableTimestamp;
+  transferredAt: NullableTimestamp;
+  signedAt: NullableTimestamp;
+  repliedAt: NullableTimestamp;
+  calledBackAt: NullableTimestamp;
+  archivedAt: NullableTimestamp;
+  mergedAt: NullableTimestamp;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface HotlineOrderLogTable {
+  id: Generated<string>;
+  cityCode: string;
+  orderId: string;
+  seq: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: Timestamp;
+  note: string | null;
+  unitId: string | null;
+  deadlineAt: NullableTimestamp;
+  unitSatisfaction: string | null;
+  agentSatisfaction: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface HotlineAlertsTable {
+  id: string;
+  cityCode: string;
+  orderId: string;
+  emergency: string;
+  summary: string;
+  createdAt: Timestamp;
+  acknowledgedAt: NullableTimestamp;
+  acknowledgedBy: string | null;
+  ackNote: string | null;
+  webhookStatus: 'not_configured' | 'pending' | 'sent' | 'failed';
+  webhookAttemptedAt: NullableTimestamp;
+  webhookHttpStatus: number | null;
+  webhookError: string | null;
+}
+// ── end of the hotline section ────────────────────────────────────────────────────────────────
+
+// ── Field operations: collectors, tracks, parts, machine intake, campaigns (0004-field) ──────
+
+export interface CollectorGridsTable {
+  cityCode: string;
+  userId: string;
+  gridId: string;
+  since: Timestamp;
+  until: NullableTimestamp;
+}
+
+export interface CollectorShiftsTable {
+  id: string;
+  cityCode: string;
+  userId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+}
+
+export interface CollectorPositionsTable {
+  userId: string;
+  cityCode: string;
+  deviceId: string;
+  recordedAt: Timestamp;
+  lng: number;
+  lat: number;
+}
+
+export interface CollectorsTable {
+  userId: string;
+  cityCode: string;
+  company: Generated<string>;
+  contractPackage: Generated<string>;
+  deviceId: string | null;
+  /** GeoJSON LineString coordinates of the patrol route */
+  route: Json<[number, number][]> | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface FieldSettingsTable {
+  cityCode: string;
+  settings: Json<Record<string, number>>;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface TrackPointsTable {
+  deviceId: string;
+  recordedAt: Timestamp;
+  cityCode: string;
+  userId: string;
+  lngE7: number;
+  latE7: number;
+  accuracyM: number | null;
+}
+
+export interface TrackBatchesTable {
+  userId: string;
+  batchId: string;
+  cityCode: string;
+  deviceId: string;
+  receivedAt: Timestamp;
+  received: number;
+  stored: number;
+  duplicates: number;
+  rejected: Json<Record<string, number>>;
+}
+
+export interface PartsTable {
+  id: string;
+  cityCode: string;
+  code: string;
+  categoryId: string;
+  name: string | null;
+  status: 'intact' | 'damaged' | 'lost' | 'scrapped' | 'removed';
+  lng: number;
+  lat: number;
+  gridId: string | null;
+  address: string | null;
+  ownerUnitId: string | null;
+  managerUnitId: string | null;
+  maintainerUnitId: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface PartChangesTable {
+  id: string;
+  cityCode: string;
+  kind: 'new' | 'moved' | 'removed';
+  partId: string | null;
+  partCode: string | null;
+  categoryId: string | null;
+  lng: number | null;
+  lat: number | null;
+  note: string | null;
+  reporterId: string;
+  observedAt: Timestamp;
+  reportedAt: Timestamp;
+  reportDueAt: Timestamp;
+  applyDueAt: Timestamp;
+  status: 'pending' | 'applied' | 'rejected';
+  decidedAt: NullableTimestamp;
+  decidedBy: string | null;
+}
+
+export interface IntakeTokensTable {
+  id: string;
+  cityCode: string;
+  name: string;
+  source: 'video' | 'drone';
+  tokenHash: string;
+  actingUserId: string;
+  active: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface MachineIntakesTable {
+  id: string;
+  cityCode: string;
+  source: 'video' | 'drone';
+  deviceId: string;
+  capturedAt: Timestamp;
+  receivedAt: Timestamp;
+  lng: number;
+  lat: number;
+  categoryId: string;
+  districtId: string | null;
+  caseId: string;
+  duplicate: boolean;
+  tokenId: string | null;
+}
+
+export interface CampaignsTable {
+  id: string;
+  cityCode: string;
+  name: string;
+  startsOn: ColumnType<string, string, string>;
+  endsOn: ColumnType<string, string, string>;
+  fields: Json<unknown[]>;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CampaignEntriesTable {
+  id: string;
+  cityCode: string;
+  campaignId: string;
+  data: Json<Record<string, unknown>>;
+  observedAt: Timestamp;
+  lng: number | null;
+  lat: number | null;
+  districtId: string;
+  reporterId: string | null;
+  idempotencyKey: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CategoryTagsTable {
+  cityCode: string;
+  categoryId: string;
+  tag: string;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -241,6 +784,50 @@ export interface Database {
   cases: CasesTable;
   caseTransitions: CaseTransitionsTable;
   media: MediaTable;
+  // Open311, citizen reporting and outbound integration (0005-open311)
+  open311ApiKeys: Open311ApiKeysTable;
+  open311Services: Open311ServicesTable;
+  open311Requests: Open311RequestsTable;
+  publicCaseFlags: PublicCaseFlagsTable;
+  powChallenges: PowChallengesTable;
+  rateLimitWindows: RateLimitWindowsTable;
+  webhookSubscriptions: WebhookSubscriptionsTable;
+  outboxEvents: OutboxEventsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookAttempts: WebhookAttemptsTable;
+  exchangeSettings: ExchangeSettingsTable;
+  exchangeRuns: ExchangeRunsTable;
+  // Statistics, assessment, contractors and bulletin text (0003-statistics)
+  scoringSchemes: ScoringSchemesTable;
+  rankingExclusions: RankingExclusionsTable;
+  vendorContracts: VendorContractsTable;
+  vendorIndicators: VendorIndicatorsTable;
+  vendorInspections: VendorInspectionsTable;
+  vendorAttendance: VendorAttendanceTable;
+  bulletinBlocks: BulletinBlocksTable;
+  // 12345 hotline (0002-hotline)
+  hotlineSubjects: HotlineSubjectsTable;
+  hotlineTimeLimits: HotlineTimeLimitsTable;
+  hotlineOrderCounters: HotlineOrderCountersTable;
+  hotlineArticles: HotlineArticlesTable;
+  hotlineOrders: HotlineOrdersTable;
+  hotlineOrderLog: HotlineOrderLogTable;
+  hotlineAlerts: HotlineAlertsTable;
+  // Field operations (0004-field)
+  collectorGrids: CollectorGridsTable;
+  collectorShifts: CollectorShiftsTable;
+  collectorPositions: CollectorPositionsTable;
+  collectors: CollectorsTable;
+  fieldSettings: FieldSettingsTable;
+  trackPoints: TrackPointsTable;
+  trackBatches: TrackBatchesTable;
+  parts: PartsTable;
+  partChanges: PartChangesTable;
+  intakeTokens: IntakeTokensTable;
+  machineIntakes: MachineIntakesTable;
+  campaigns: CampaignsTable;
+  campaignEntries: CampaignEntriesTable;
+  categoryTags: CategoryTagsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -1,0 +1,279 @@
+import type { CaseStatus } from '@cityloop/contracts/cases';
+import { recordAudit } from '../../server/src/modules/audit/index.js';
+import { replayHistory } from '../../server/src/modules/cases/case-history.js';
+import {
+  insertCasesBulk,
+  insertTransitionsBulk,
+  reserveDailySequences,
+  type TransitionRow,
+} from '../../server/src/modules/cases/cases.repository.js';
+import { formatCaseNo } from '../../server/src/modules/cases/cases.service.js';
+import { openCaseHistoryWriter } from '../../server/src/modules/cases/index.js';
+import type { Db, OpenDatabase } from '../../server/src/platform/db/database.js';
+import type { NewCase } from '../../server/src/platform/db/schema.js';
+import { rawQuery } from '../lib/raw-sql.js';
+import { prepareBenchCity } from './city.js';
+import {
+  addToSummary,
+  emptySummary,
+  type PlanOptions,
+  type PlanSummary,
+  planCases,
+  planRange,
+} from './plan.js';
+
+export interface GenerateOptions extends PlanOptions {
+  /** Cases per write (one transaction each). */
+  batch?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface GenerateResult {
+  summary: PlanSummary;
+  ms: number;
+  /** Bytes of the whole database after the load (PostgreSQL's pg_database_size). */
+  databaseBytes: number;
+}
+
+/**
+ * Writes the planned city into an empty city: every history replayed through the cases
+ * module's workflow table (an illegal step throws before anything is written), numbered per
+ * Shanghai day in report order, then written in batches — one transaction per batch with its
+ * audit row. PostgreSQL gets one INSERT … SELECT FROM unnest(arrays) per table and batch, with
+ * two batches in flight while the next is planned; PGlite the cases module's multi-row INSERTs.
+ */
+export async function generateBenchCity(
+  database: OpenDatabase,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
+  const started = Date.now();
+  const { db, engine } = database;
+  const city = await prepareBenchCity(db, Math.ceil(options.cases / options.months));
+  const [existing] = await rawQuery<{ n: number }>(
+    db,
+    'select count(*)::int as n from cases where city_code = $1',
+    [city.cityCode],
+  );
+  if ((existing?.n ?? 0) > 0) {
+    throw new Error('the city already has cases: generate into a fresh database');
+  }
+  const range = planRange(options);
+  const writer = await openCaseHistoryWriter(db, city.cityCode, {
+    fromYear: new Date(range.from.getTime() + 8 * 3600_000).getUTCFullYear(),
+    toYear: new Date(range.to.getTime() + 8 * 3600_000).getUTCFullYear(),
+  });
+  const write = engine === 'postgres' ? writeUnnest : writeMultiRow;
+  const batchSize = options.batch ?? (engine === 'postgres' ? 4000 : 2000);
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = engine === 'postgres' ? 2 : 1;
+  const summary = emptySummary();
+  const lastSeq = new Map<string, number>();
+  let cases: NewCase[] = [];
+  let log: TransitionRow[] = [];
+  let batchNo = 0;
+  let failure: unknown = null;
+
+  const flush = async () => {
+    if (cases.length === 0) return;
+    const batch = { cases, log, no: ++batchNo };
+    cases = [];
+    log = [];
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    if (failure) throw failure;
+    const p: Promise<void> = write(db, batch.cases, batch.log)
+      .then(() => {
+        options.onProgress?.(batch.cases.length, options.cases);
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  // A stage's clock depends only on its limit and start: the plan's whole-minute times make
+  // the same (limit, start) recur thousands of times a day in a big city.
+  const limitKeys = new Map(city.categories.map((c) => [c.id, c.limitKeys]));
+  const clocks = new Map<string, ReturnType<typeof writer.clock>>();
+  const clock = (categoryId: string, stage: string, start: Date) => {
+    const limit = limitKeys.get(categoryId)?.[stage];
+    if (limit === undefined) return writer.clock(categoryId, stage, start);
+    const key = `${limit}@${start.getTime()}`;
+    let timing = clocks.get(key);
+    if (timing === undefined) {
+      if (clocks.size > 500_000) clocks.clear();
+      timing = writer.clock(categoryId, stage, start);
+      clocks.set(key, timing);
+    }
+    return timing;
+  };
+
+  for (const day of planCases(city, options)) {
+    let seq = 0;
+    for (const planned of day) {
+      const replayed = replayHistory(city.cityCode, planned.history, (stage, start) =>
+        clock(planned.history.case.categoryId, stage, start),
+      );
+      seq++;
+      cases.push({
+        ...replayed.row,
+        caseNo: formatCaseNo(replayed.row.kind, planned.day, seq),
+        createdAt: replayed.row.reportedAt,
+      });
+      for (const row of replayed.log) log.push(row);
+      addToSummary(summary, planned, replayed.row.status as CaseStatus, replayed.log.length);
+    }
+    if (day.length > 0) lastSeq.set((day[0] as { day: string }).day, seq);
+    if (cases.length >= batchSize) await flush();
+  }
+  await flush();
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+
+  await db.transaction().execute(async (trx) => {
+    await reserveDailySequences(trx, city.cityCode, lastSeq);
+    await recordAudit(trx, {
+      cityCode: city.cityCode,
+      action: 'case.bench_generate',
+      objectType: 'case',
+      objectId: null,
+      success: true,
+      detail: {
+        cases: summary.cases,
+        transitions: summary.transitions,
+        months: options.months,
+        seed: options.seed,
+      },
+    });
+  });
+  // Fresh statistics and visibility maps, as autovacuum would leave them on a live system
+  // (index-only scans need the visibility map).
+  if (engine === 'postgres') {
+    await rawQuery(db, 'vacuum analyze cases');
+    await rawQuery(db, 'vacuum analyze case_transitions');
+  } else {
+    await rawQuery(db, 'analyze');
+  }
+  const [size] = await rawQuery<{ bytes: number }>(
+    db,
+    'select pg_database_size(current_database())::float8 as bytes',
+  );
+  return { summary, ms: Date.now() - started, databaseBytes: Number(size?.bytes ?? 0) };
+}
+
+async function writeMultiRow(
+  db: Db,
+  cases: readonly NewCase[],
+  log: readonly TransitionRow[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertCasesBulk(trx, cases);
+    await insertTransitionsBulk(trx, log);
+    await auditBatch(trx, cases, log);
+  });
+}
+
+function auditBatch(db: Db, cases: readonly NewCase[], log: readonly TransitionRow[]) {
+  return recordAudit(db, {
+    cityCode: (cases[0] as NewCase).cityCode,
+    action: 'case.bench_batch',
+    objectType: 'case',
+    objectId: null,
+    success: true,
+    detail: {
+      count: cases.length,
+      transitions: log.length,
+      firstCaseNo: (cases[0] as NewCase).caseNo,
+      lastCaseNo: (cases[cases.length - 1] as NewCase).caseNo,
+    },
+  });
+}
+
+const at = (v: unknown) => (v == null ? null : (v as Date).toISOString());
+
+const CASE_COLUMNS: readonly [string, string, (r: NewCase) => unknown][] = [
+  ['id', 'uuid', (r) => r.id],
+  ['city_code', 'text', (r) => r.cityCode],
+  ['case_no', 'text', (r) => r.caseNo],
+  ['source', 'text', (r) => r.source],
+  ['kind', 'text', (r) => r.kind],
+  ['category_id', 'uuid', (r) => r.categoryId],
+  ['description', 'text', (r) => r.description],
+  ['address', 'text', (r) => r.address ?? null],
+  ['lng', 'float8', (r) => r.lng],
+  ['lat', 'float8', (r) => r.lat],
+  ['grid_id', 'uuid', (r) => r.gridId ?? null],
+  ['district_id', 'uuid', (r) => r.districtId ?? null],
+  ['street_id', 'uuid', (r) => r.streetId ?? null],
+  ['reporter_id', 'uuid', (r) => r.reporterId ?? null],
+  ['assignee_id', 'uuid', (r) => r.assigneeId ?? null],
+  ['unit_id', 'uuid', (r) => r.unitId ?? null],
+  ['status', 'text', (r) => r.status],
+  ['version', 'int', (r) => r.version ?? 1],
+  ['self_disposed', 'bool', (r) => r.selfDisposed ?? false],
+  ['urgent', 'bool', (r) => r.urgent ?? false],
+  ['supervision', 'text', (r) => r.supervision ?? null],
+  ['reported_at', 'timestamptz', (r) => at(r.reportedAt)],
+  ['filed_at', 'timestamptz', (r) => at(r.filedAt)],
+  ['voided_at', 'timestamptz', (r) => at(r.voidedAt)],
+  ['parked_at', 'timestamptz', (r) => at(r.parkedAt)],
+  ['dispatched_at', 'timestamptz', (r) => at(r.dispatchedAt)],
+  ['deadline_at', 'timestamptz', (r) => at(r.deadlineAt)],
+  ['disposed_at', 'timestamptz', (r) => at(r.disposedAt)],
+  ['checked_at', 'timestamptz', (r) => at(r.checkedAt)],
+  ['closed_at', 'timestamptz', (r) => at(r.closedAt)],
+  ['stage_deadline_at', 'timestamptz', (r) => at(r.stageDeadlineAt)],
+  ['stage_warning_at', 'timestamptz', (r) => at(r.stageWarningAt)],
+  ['deadline_estimated', 'bool', (r) => r.deadlineEstimated ?? false],
+  ['pending_extension_until', 'timestamptz', (r) => at(r.pendingExtensionUntil)],
+  ['rework_count', 'int', (r) => r.reworkCount ?? 0],
+  ['extension_count', 'int', (r) => r.extensionCount ?? 0],
+  ['return_count', 'int', (r) => r.returnCount ?? 0],
+  ['idempotency_key', 'text', (r) => r.idempotencyKey ?? null],
+  ['request_hash', 'text', (r) => r.requestHash ?? null],
+  ['created_at', 'timestamptz', (r) => at(r.createdAt)],
+  ['updated_at', 'timestamptz', (r) => at(r.updatedAt)],
+  ['part_id', 'uuid', (r) => r.partId ?? null],
+];
+
+const LOG_COLUMNS: readonly [string, string, (r: TransitionRow) => unknown][] = [
+  ['city_code', 'text', (r) => r.cityCode],
+  ['case_id', 'uuid', (r) => r.caseId],
+  ['seq', 'int', (r) => r.seq],
+  ['action', 'text', (r) => r.action],
+  ['from_status', 'text', (r) => r.fromStatus],
+  ['to_status', 'text', (r) => r.toStatus],
+  ['actor_id', 'uuid', (r) => r.actorId],
+  ['actor_role', 'text', (r) => r.actorRole],
+  ['at', 'timestamptz', (r) => r.at.toISOString()],
+  ['note', 'text', (r) => r.note],
+  ['deadline_at', 'timestamptz', (r) => at(r.deadlineAt)],
+  ['unit_id', 'uuid', (r) => r.unitId],
+  ['data', 'jsonb', (r) => JSON.stringify(r.data)],
+];
+
+const unnestInsert = (table: string, columns: readonly [string, string, unknown][]) =>
+  `insert into ${table} (${columns.map(([c]) => c).join(', ')}) select * from unnest(${columns
+    .map(([, type], i) => `$${i + 1}::${type}[]`)
+    .join(', ')})`;
+const INSERT_CASES = unnestInsert('cases', CASE_COLUMNS);
+const INSERT_LOG = unnestInsert('case_transitions', LOG_COLUMNS);
+
+/** One statement per table and batch: each column travels as one array parameter. */
+async function writeUnnest(db: Db, cases: readonly NewCase[], log: readonly TransitionRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // A bulk load may lose its last batch in a crash (it is re-run from scratch), not wait for fsync.
+    await rawQuery(trx, 'set local synchronous_commit = off');
+    await rawQuery(
+      trx,
+      INSERT_CASES,
+      CASE_COLUMNS.map(([, , pick]) => cases.map(pick)),
+    );
+    await rawQuery(
+      trx,
+      INSERT_LOG,
+      LOG_COLUMNS.map(([, , pick]) => log.map(pick)),
+    );
+    await auditBatch(trx, cases, log);
+  });
+}

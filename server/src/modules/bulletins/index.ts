@@ -1,0 +1,11 @@
+// Public entry of the bulletins module (月度简报).
+
+export type { BulletinDocument, BulletinNode, BulletinTable } from './bulletin-document.js';
+export { registerBulletinRoutes } from './bulletins.routes.js';
+export {
+  type BulletinFormat,
+  buildBulletin,
+  exportBulletinFromCli,
+  renderBulletin,
+} from './bulletins.service.js';
+export { type CampaignExposure, composeBulletin, definitionsAppendix } from './compose-bulletin.js';

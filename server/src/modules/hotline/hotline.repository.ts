@@ -1,0 +1,534 @@
+import { type ExpressionBuilder, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type {
+  Database,
+  HotlineAlertsTable,
+  HotlineArticlesTable,
+  HotlineOrderLogTable,
+  HotlineOrdersTable,
+  HotlineSubjectsTable,
+} from '../../platform/db/schema.js';
+
+// The only file that names the hotline tables.
+
+export type OrderRow = Selectable<HotlineOrdersTable>;
+export type NewOrder = Insertable<HotlineOrdersTable>;
+export type OrderPatch = Updateable<HotlineOrdersTable>;
+export type SubjectRow = Selectable<HotlineSubjectsTable>;
+export type ArticleRow = Selectable<HotlineArticlesTable>;
+export type AlertRow = Selectable<HotlineAlertsTable>;
+
+export interface OrderLogRow {
+  cityCode: string;
+  orderId: string;
+  seq: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: Date;
+  note: string | null;
+  unitId: string | null;
+  deadlineAt: Date | null;
+  unitSatisfaction?: string | null;
+  agentSatisfaction?: string | null;
+  data: Record<string, unknown>;
+}
+
+/** What an actor may see; absent fields do not narrow. */
+export interface OrderScope {
+  cityCode: string;
+  /** unit staff: orders whose lead unit or a co-unit is theirs */
+  unitId?: string;
+  /** district leaders: orders located in their district */
+  districtId?: string;
+}
+
+function scoped(eb: ExpressionBuilder<Database, 'hotlineOrders'>, scope: OrderScope) {
+  const conditions = [eb('hotlineOrders.cityCode', '=', scope.cityCode)];
+  if (scope.unitId) {
+    conditions.push(
+      eb.or([
+        eb('hotlineOrders.leadUnitId', '=', scope.unitId),
+        eb(sql.val(scope.unitId), '=', eb.fn.any('hotlineOrders.coUnitIds')),
+      ]),
+    );
+  }
+  if (scope.districtId) conditions.push(eb('hotlineOrders.districtId', '=', scope.districtId));
+  return eb.and(conditions);
+}
+
+// ── dictionaries ────────────────────────────────────────────────────────────────────────────
+
+export async function insertSubjectsIfMissing(
+  db: Db,
+  rows: Insertable<HotlineSubjectsTable>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db
+    .insertInto('hotlineSubjects')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['cityCode', 'code']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export function selectSubjects(db: Db, cityCode: string): Promise<SubjectRow[]> {
+  return db
+    .selectFrom('hotlineSubjects')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+}
+
+export function selectSubjectByCode(db: Db, cityCode: string, code: string): Promise<SubjectRow | undefined> {
+  return db
+    .selectFrom('hotlineSubjects')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function selectSubjectById(db: Db, cityCode: string, id: string): Promise<SubjectRow | undefined> {
+  return db
+    .selectFrom('hotlineSubjects')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertTimeLimitsIfMissing(
+  db: Db,
+  rows: {
+    cityCode: string;
+    appealType: string;
+    amount: number;
+    unit: 'minute' | 'hour' | 'day' | 'same_day';
+  }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db
+    .insertInto('hotlineTimeLimits')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['cityCode', 'appealType']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export function selectTimeLimits(db: Db, cityCode: string) {
+  return db.selectFrom('hotlineTimeLimits').selectAll().where('cityCode', '=', cityCode).execute();
+}
+
+export function selectTimeLimit(db: Db, cityCode: string, key: string) {
+  return db
+    .selectFrom('hotlineTimeLimits')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('appealType', '=', key)
+    .executeTakeFirst();
+}
+
+// ── work-order numbers ──────────────────────────────────────────────────────────────────────
+
+/** Next number of the city's day (Asia/Shanghai date), atomically. */
+export async function nextOrderSequence(db: Db, cityCode: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('hotlineOrderCounters')
+    .values({ cityCode, day, lastSeq: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['cityCode', 'day'])
+        .doUpdateSet((eb) => ({ lastSeq: eb('hotlineOrderCounters.lastSeq', '+', 1) })),
+    )
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq;
+}
+
+/** Reserves `count` numbers of a day at once (bulk history); returns the first. */
+export async function reserveOrderSequences(
+  db: Db,
+  cityCode: string,
+  day: string,
+  count: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('hotlineOrderCounters')
+    .values({ cityCode, day, lastSeq: count })
+    .onConflict((oc) =>
+      oc
+        .columns(['cityCode', 'day'])
+        .doUpdateSet((eb) => ({ lastSeq: eb('hotlineOrderCounters.lastSeq', '+', count) })),
+    )
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq - count + 1;
+}
+
+// ── orders and their log ────────────────────────────────────────────────────────────────────
+
+export async function insertOrders(db: Db, rows: NewOrder[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('hotlineOrders').values(rows).execute();
+}
+
+export async function insertOrderLog(db: Db, rows: OrderLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('hotlineOrderLog')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        unitSatisfaction: r.unitSatisfaction ?? null,
+        agentSatisfaction: r.agentSatisfaction ?? null,
+        data: JSON.stringify(r.data),
+      })) as Insertable<HotlineOrderLogTable>[],
+    )
+    .execute();
+}
+
+export function selectOrderById(db: Db, scope: OrderScope, id: string): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('hotlineOrders')
+    .selectAll()
+    .where((eb) => eb.and([eb('hotlineOrders.id', '=', id), scoped(eb, scope)]))
+    .executeTakeFirst();
+}
+
+export function selectOrdersByCaseId(db: Db, caseId: string): Promise<OrderRow[]> {
+  return db.selectFrom('hotlineOrders').selectAll().where('caseId', '=', caseId).execute();
+}
+
+/** Optimistic update: succeeds only if nobody moved the order since `version`. */
+export async function updateOrderAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  patch: OrderPatch,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('hotlineOrders')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function selectOrderLog(db: Db, orderId: string) {
+  return db
+    .selectFrom('hotlineOrderLog')
+    .leftJoin('users', 'users.id', 'hotlineOrderLog.actorId')
+    .leftJoin('units', 'units.id', 'hotlineOrderLog.unitId')
+    .select([
+      'hotlineOrderLog.seq',
+      'hotlineOrderLog.action',
+      'hotlineOrderLog.fromStatus',
+      'hotlineOrderLog.toStatus',
+      'hotlineOrderLog.actorRole',
+      'hotlineOrderLog.at',
+      'hotlineOrderLog.note',
+      'hotlineOrderLog.deadlineAt',
+      'hotlineOrderLog.unitSatisfaction',
+      'hotlineOrderLog.agentSatisfaction',
+      'hotlineOrderLog.data',
+      'users.displayName as actorName',
+      'units.name as unitName',
+    ])
+    .where('hotlineOrderLog.orderId', '=', orderId)
+    .orderBy('hotlineOrderLog.seq')
+    .execute();
+}
+
+export interface OrderListFilter {
+  statuses?: readonly string[];
+  ownerId?: string;
+  leadUnitOnly?: boolean;
+  overdueAt?: Date;
+  phone?: string;
+  orderNo?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+export async function selectOrderPage(db: Db, scope: OrderScope, f: OrderListFilter) {
+  let q = db
+    .selectFrom('hotlineOrders')
+    .leftJoin('hotlineSubjects', 'hotlineSubjects.id', 'hotlineOrders.subjectId')
+    .leftJoin('units', 'units.id', 'hotlineOrders.leadUnitId')
+    .where((eb) => scoped(eb, scope));
+  if (f.statuses) q = q.where('hotlineOrders.status', 'in', [...f.statuses]);
+  if (f.ownerId) q = q.where('hotlineOrders.ownerId', '=', f.ownerId);
+  if (f.leadUnitOnly && scope.unitId) q = q.where('hotlineOrders.leadUnitId', '=', scope.unitId);
+  if (f.overdueAt) {
+    q = q
+      .where('hotlineOrders.status', 'in', ['transferred', 'signed'])
+      .where('hotlineOrders.deadlineAt', '<', f.overdueAt);
+  }
+  if (f.phone) q = q.where('hotlineOrders.callerPhone', '=', f.phone);
+  if (f.orderNo) q = q.where('hotlineOrders.orderNo', '=', f.orderNo);
+  if (f.receivedFrom) q = q.where('hotlineOrders.receivedAt', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('hotlineOrders.receivedAt', '<', f.receivedTo);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('hotlineOrders')
+      .select([
+        'hotlineSubjects.name as subjectName',
+        'hotlineSubjects.groupName as subjectGroup',
+        'units.name as leadUnitName',
+      ])
+      .orderBy('hotlineOrders.receivedAt', 'desc')
+      .orderBy('hotlineOrders.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}
+
+export function selectOrderLabels(db: Db, order: OrderRow) {
+  return Promise.all([
+    order.subjectId
+      ? db
+          .selectFrom('hotlineSubjects')
+          .select(['name', 'groupName', 'code'])
+          .where('id', '=', order.subjectId)
+          .executeTakeFirst()
+      : undefined,
+    order.leadUnitId
+      ? db.selectFrom('units').select('name').where('id', '=', order.leadUnitId).executeTakeFirst()
+      : undefined,
+    order.coUnitIds.length > 0
+      ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', order.coUnitIds).execute()
+      : [],
+    order.ownerId
+      ? db.selectFrom('users').select('displayName').where('id', '=', order.ownerId).executeTakeFirst()
+      : undefined,
+  ]);
+}
+
+// ── knowledge base ──────────────────────────────────────────────────────────────────────────
+
+export async function insertArticle(db: Db, row: Insertable<HotlineArticlesTable>): Promise<void> {
+  await db.insertInto('hotlineArticles').values(row).execute();
+}
+
+export async function updateArticleAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<HotlineArticlesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('hotlineArticles')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+const articleColumns = [
+  'hotlineArticles.id',
+  'hotlineArticles.cityCode',
+  'hotlineArticles.title',
+  'hotlineArticles.body',
+  'hotlineArticles.tags',
+  'hotlineArticles.unitId',
+  'hotlineArticles.validFrom',
+  'hotlineArticles.validTo',
+  'hotlineArticles.version',
+  'hotlineArticles.createdAt',
+  'hotlineArticles.updatedAt',
+] as const;
+
+export function selectArticle(db: Db, cityCode: string, id: string) {
+  return db
+    .selectFrom('hotlineArticles')
+    .leftJoin('units', 'units.id', 'hotlineArticles.unitId')
+    .select([...articleColumns, 'units.name as unitName'])
+    .where('hotlineArticles.cityCode', '=', cityCode)
+    .where('hotlineArticles.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function selectArticleTitles(db: Db, cityCode: string, titles: string[]) {
+  return db
+    .selectFrom('hotlineArticles')
+    .select('title')
+    .where('cityCode', '=', cityCode)
+    .where('title', 'in', titles)
+    .execute();
+}
+
+/**
+ * Articles containing every token, best match first (ts_rank over the token vector). The
+ * query is built as tsquery lexemes directly, never through a text parser. `validOn` keeps
+ * only articles valid that day; omit it to include expired ones.
+ */
+export async function searchArticles(
+  db: Db,
+  cityCode: string,
+  tokens: string[],
+  options: { validOn?: string; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('hotlineArticles')
+    .leftJoin('units', 'units.id', 'hotlineArticles.unitId')
+    .where('hotlineArticles.cityCode', '=', cityCode);
+  const query = tokens.map((t) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' & ');
+  if (tokens.length > 0) q = q.where(sql<boolean>`hotline_articles.search_vector @@ ${query}::tsquery`);
+  if (options.validOn) {
+    const day = options.validOn;
+    q = q.where((eb) =>
+      eb.and([
+        eb.or([eb('hotlineArticles.validFrom', 'is', null), eb('hotlineArticles.validFrom', '<=', day)]),
+        eb.or([eb('hotlineArticles.validTo', 'is', null), eb('hotlineArticles.validTo', '>=', day)]),
+      ]),
+    );
+  }
+  const rank =
+    tokens.length > 0
+      ? sql<number>`ts_rank(hotline_articles.search_vector, ${query}::tsquery)`
+      : sql<number>`0`;
+  const [rows, count] = await Promise.all([
+    q
+      .select([...articleColumns, 'units.name as unitName', rank.as('rank')])
+      .orderBy('rank', 'desc')
+      .orderBy('hotlineArticles.updatedAt', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}
+
+// ── emergency alerts ────────────────────────────────────────────────────────────────────────
+
+export async function insertAlert(db: Db, row: Insertable<HotlineAlertsTable>): Promise<void> {
+  await db.insertInto('hotlineAlerts').values(row).execute();
+}
+
+export async function updateAlert(db: Db, id: string, patch: Updateable<HotlineAlertsTable>): Promise<void> {
+  await db.updateTable('hotlineAlerts').set(patch).where('id', '=', id).execute();
+}
+
+/** What the webhook carries: the alert and where it happened (no caller contacts). */
+export function selectAlertPayload(db: Db, alertId: string) {
+  return db
+    .selectFrom('hotlineAlerts')
+    .innerJoin('hotlineOrders', 'hotlineOrders.id', 'hotlineAlerts.orderId')
+    .select([
+      'hotlineAlerts.id',
+      'hotlineAlerts.cityCode',
+      'hotlineAlerts.emergency',
+      'hotlineAlerts.summary',
+      'hotlineAlerts.createdAt',
+      'hotlineOrders.orderNo',
+      'hotlineOrders.address',
+      'hotlineOrders.lng',
+      'hotlineOrders.lat',
+    ])
+    .where('hotlineAlerts.id', '=', alertId)
+    .executeTakeFirst();
+}
+
+/** Marks an alert acknowledged unless someone already did; false when it was. */
+export async function acknowledgeAlertRow(
+  db: Db,
+  id: string,
+  patch: { acknowledgedAt: Date; acknowledgedBy: string; ackNote: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('hotlineAlerts')
+    .set(patch)
+    .where('id', '=', id)
+    .where('acknowledgedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function selectAlert(db: Db, cityCode: string, id: string): Promise<AlertRow | undefined> {
+  return db
+    .selectFrom('hotlineAlerts')
+    .selectAll()
+    .where('cityCode', '=', cityCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function selectAlerts(db: Db, cityCode: string, openOnly: boolean) {
+  let q = db
+    .selectFrom('hotlineAlerts')
+    .innerJoin('hotlineOrders', 'hotlineOrders.id', 'hotlineAlerts.orderId')
+    .selectAll('hotlineAlerts')
+    .select(['hotlineOrders.orderNo', 'hotlineOrders.address', 'hotlineOrders.status as orderStatus'])
+    .where('hotlineAlerts.cityCode', '=', cityCode);
+  if (openOnly) q = q.where('hotlineAlerts.acknowledgedAt', 'is', null);
+  return q.orderBy('hotlineAlerts.createdAt', 'desc').limit(200).execute();
+}
+
+// ── statistics ──────────────────────────────────────────────────────────────────────────────
+
+export interface OrderFactRow {
+  id: string;
+  valid: boolean;
+  appealType: string | null;
+  subjectGroup: string | null;
+  answered: boolean;
+  transferred: boolean;
+  lastLeadUnitId: string | null;
+  statusAtAsOf: string;
+  convertedToCase: boolean;
+}
+
+/**
+ * One row per order received in [from, to) and by `asOf`, not merged into another by then,
+ * with what its log says as of `asOf`: answered directly, transferred, the last lead unit it
+ * was transferred to, and its state.
+ */
+export async function selectOrderFacts(db: Db, cityCode: string, from: Date, to: Date, asOf: Date) {
+  const result = await sql<OrderFactRow>`
+    SELECT o.id, o.valid, o.appeal_type, s.group_name AS subject_group,
+      EXISTS (SELECT 1 FROM hotline_order_log l WHERE l.order_id = o.id AND l.action = 'answer'
+              AND l.at <= ${asOf}) AS answered,
+      EXISTS (SELECT 1 FROM hotline_order_log l WHERE l.order_id = o.id AND l.action = 'transfer'
+              AND l.at <= ${asOf}) AS transferred,
+      EXISTS (SELECT 1 FROM hotline_order_log l WHERE l.order_id = o.id AND l.action = 'convert'
+              AND l.at <= ${asOf}) AS converted_to_case,
+      (SELECT l.unit_id FROM hotline_order_log l WHERE l.order_id = o.id AND l.action = 'transfer'
+         AND l.at <= ${asOf} ORDER BY l.seq DESC LIMIT 1) AS last_lead_unit_id,
+      (SELECT l.to_status FROM hotline_order_log l WHERE l.order_id = o.id AND l.at <= ${asOf}
+         ORDER BY l.seq DESC LIMIT 1) AS status_at_as_of
+    FROM hotline_orders o
+    LEFT JOIN hotline_subjects s ON s.id = o.subject_id
+    WHERE o.city_code = ${cityCode} AND o.received_at >= ${from} AND o.received_at < ${to}
+      AND o.received_at <= ${asOf}
+      AND (o.merged_at IS NULL OR o.merged_at > ${asOf})
+  `.execute(db);
+  return result.rows;
+}
+
+/** The callbacks (回访) made in [from, to) up to `asOf`, on orders not merged away. */
+export async function selectCallbackFacts(db: Db, cityCode: string, from: Date, to: Date, asOf: Date) {
+  return db
+    .selectFrom('hotlineOrderLog')
+    .innerJoin('hotlineOrders', 'hotlineOrders.id', 'hotlineOrderLog.orderId')
+    .select(['hotlineOrderLog.unitSatisfaction', 'hotlineOrderLog.agentSatisfaction'])
+    .where('hotlineOrderLog.cityCode', '=', cityCode)
+    .where('hotlineOrderLog.action', '=', 'callback')
+    .where('hotlineOrderLog.at', '>=', from)
+    .where('hotlineOrderLog.at', '<', to)
+    .where('hotlineOrderLog.at', '<=', asOf)
+    .where((eb) => eb.or([eb('hotlineOrders.mergedAt', 'is', null), eb('hotlineOrders.mergedAt', '>', asOf)]))
+    .execute();
+}

@@ -1,0 +1,11 @@
+import { openDatabase } from './src/platform/db/database.js';
+import { seedDictionaries, seedDemoUsers, DEMO_CITY } from './src/seeding.js';
+import { seedDemoHistory } from './src/modules/demo/index.js';
+const database = await openDatabase({ inMemory: true });
+await seedDictionaries(database.db); await seedDemoUsers(database.db);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const c0 = cpu(); const t = Date.now();
+let last = 0;
+const r = await seedDemoHistory(database.db, DEMO_CITY.code, { onProgress: (d, n) => { if (d - last > 10000) { last = d; console.log('progress', d, n, Math.round(cpu() - c0)); } } });
+console.log('wall', Date.now() - t, 'cpu', Math.round(cpu() - c0), r.cases, r.transitions);
+await database.close();

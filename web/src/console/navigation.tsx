@@ -1,0 +1,71 @@
+import type { Queue } from '@cityloop/contracts/cases';
+import type { Role } from '@cityloop/contracts/roles';
+
+export interface QueueDef {
+  queue: Exclude<Queue, 'all'> | 'all';
+  label: string;
+  hint: string;
+}
+
+export const queueDefs: Record<QueueDef['queue'], QueueDef> = {
+  to_accept: { queue: 'to_accept', label: '待受理', hint: '新上报的问题：受理、发送核实、立案或作废' },
+  to_verify: { queue: 'to_verify', label: '待核实', hint: '已派监督员到现场核实' },
+  to_file: { queue: 'to_file', label: '待立案', hint: '已受理，按立案标准立案或作废' },
+  to_dispatch: { queue: 'to_dispatch', label: '待派遣', hint: '已立案、被回退或核查不通过待返工的案卷' },
+  disposing: { queue: 'disposing', label: '处置中', hint: '处置单位正在处置；延期申请在此审批' },
+  to_check: { queue: 'to_check', label: '待核查', hint: '处置单位已反馈，发送监督员核查' },
+  to_close: { queue: 'to_close', label: '待结案', hint: '核查通过，结案或返工' },
+  parked: { queue: 'parked', label: '挂账', hint: '暂不具备处置条件的案卷' },
+  overdue: { queue: 'overdue', label: '超期', hint: '当前环节已超过时限（红灯）' },
+  all: { queue: 'all', label: '全部案卷', hint: '按条件查询全部案卷' },
+};
+
+/** The queues each role works from, first one on its home page. */
+export const roleQueues: Record<Role, QueueDef['queue'][]> = {
+  acceptor: ['to_accept', 'to_verify', 'to_check', 'overdue', 'all'],
+  shift_lead: ['to_accept', 'to_file', 'to_dispatch', 'to_close', 'parked', 'overdue', 'all'],
+  dispatcher: ['to_dispatch', 'disposing', 'overdue', 'all'],
+  unit_staff: ['disposing', 'all'],
+  leader: ['overdue', 'all'],
+  hotline_agent: ['all'],
+  admin: ['all'],
+  collector: [],
+};
+
+/** Sections outside the case queues; later features (热线, 考核, 通报) add theirs here. */
+export interface NavSection {
+  key: string;
+  label: string;
+  roles: readonly Role[];
+  items: { path: string; label: string }[];
+}
+
+export const navSections: NavSection[] = [
+  {
+    key: 'command',
+    label: '指挥大屏',
+    roles: ['leader', 'shift_lead', 'admin'],
+    items: [
+      { path: '/dashboard', label: '运行态势' },
+      { path: '/bigscreen', label: '大屏' },
+    ],
+  },
+  {
+    key: 'assessment',
+    label: '考核统计',
+    roles: ['leader', 'shift_lead', 'dispatcher', 'acceptor', 'admin'],
+    items: [{ path: '/statistics', label: '月度统计与通报' }],
+  },
+  {
+    key: 'admin',
+    label: '系统管理',
+    roles: ['admin'],
+    items: [
+      { path: '/admin/users', label: '用户与角色' },
+      { path: '/admin/units', label: '处置单位' },
+      { path: '/admin/categories', label: '案件类别与时限' },
+      { path: '/admin/calendar', label: '工作日历' },
+      { path: '/admin/grids', label: '单元网格' },
+    ],
+  },
+];
