@@ -22,7 +22,7 @@ const path = require('node:path');
 
 const BASE = '(org|geo|taxonomy|calendar|users|audit|media)';
 const MIDDLE = '(cases|hotline|field)';
-const TOP = '(evaluation|statistics|bulletins|vendors|campaigns|open311|integration)';
+const TOP = '(evaluation|statistics|bulletins|vendors|campaigns|open311|integration|demo)';
 const MODULES = '^server/src/modules/';
 const TESTS = ['\\.test\\.tsx?$', '^server/test/', '/__tests__/'];
 

@@ -1,7 +1,7 @@
 import { openDatabase } from './src/platform/db/database.js';
 import { seedDictionaries, seedDemoUsers, DEMO_CITY } from './src/seeding.js';
 import { seedDemoHistory } from './src/modules/demo/index.js';
-const database = await openDatabase({ inMemory: true });
+const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { inMemory: true });
 await seedDictionaries(database.db); await seedDemoUsers(database.db);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const c0 = cpu(); const t = Date.now();

@@ -206,3 +206,21 @@ describe('a collector’s day', () => {
     expect(taken.json().error.code).toBe('DEVICE_TAKEN');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the field, intake and campaign routes', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    for (const path of [
+      '/api/field/positions',
+      '/api/field/collectors/{userId}/day',
+      '/api/intake/video',
+      '/api/intake/drone',
+      '/api/field/parts/import',
+      '/api/field/campaigns/{id}/entries',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});

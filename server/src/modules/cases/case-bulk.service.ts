@@ -7,6 +7,7 @@ import { listCategories } from '../taxonomy/index.js';
 import type { StageTiming } from './case-effects.js';
 import { type CaseHistory, type ReplayedCase, replayHistory, type StageClock } from './case-history.js';
 import {
+  analyzeCaseTables,
   countMarkedCasesByDay,
   insertCasesBulk,
   insertTransitionsBulk,
@@ -29,6 +30,8 @@ export interface CaseHistoryWriter {
     histories: readonly CaseHistory[],
     audit: { action: string; detail: Record<string, unknown> },
   ): Promise<string[]>;
+  /** Refreshes the planner's statistics once the load is done (PGlite has no autovacuum). */
+  finish(): Promise<void>;
   /** Cases per Shanghai day of [from, to) whose idempotency key starts with the prefix. */
   countKeyedByDay(keyPrefix: string, range: { from: Date; to: Date }): Promise<Map<string, number>>;
 }
@@ -55,12 +58,23 @@ export async function openCaseHistoryWriter(
     const limit = limits[stage];
     if (!limit) return null;
     const { at, estimated } = addWorkingTime(start, limit, calendar);
-    return { deadlineAt: at, warningAt: warningInstant(start, at, calendar.warningShare, calendar), estimated };
+    return {
+      deadlineAt: at,
+      warningAt: warningInstant(start, at, calendar.warningShare, calendar),
+      estimated,
+    };
   };
   return {
     clock,
     write: (histories, audit) =>
-      writeHistories(db, cityCode, histories, audit, (h) => (stage, start) => clock(h.case.categoryId, stage, start)),
+      writeHistories(
+        db,
+        cityCode,
+        histories,
+        audit,
+        (h) => (stage, start) => clock(h.case.categoryId, stage, start),
+      ),
+    finish: () => analyzeCaseTables(db),
     countKeyedByDay: (keyPrefix, range) => countMarkedCasesByDay(db, cityCode, keyPrefix, range),
   };
 }
@@ -95,7 +109,11 @@ async function writeHistories(
       caseNos[i] = formatCaseNo(r.row.kind, day, seq);
     }
     const now = new Date();
-    const cases: NewCase[] = replayed.map((r, i) => ({ ...r.row, caseNo: caseNos[i] as string, createdAt: now }));
+    const cases: NewCase[] = replayed.map((r, i) => ({
+      ...r.row,
+      caseNo: caseNos[i] as string,
+      createdAt: now,
+    }));
     const log: TransitionRow[] = replayed.flatMap((r) => r.log);
     await insertCasesBulk(trx, cases);
     await insertTransitionsBulk(trx, log);

@@ -40,7 +40,13 @@ describe('replayHistory', () => {
         { action: 'file', at: at(0.2), actorId: 'u-lead', role: 'shift_lead' },
         { action: 'dispatch', at: at(0.3), actorId: 'u-disp', role: 'dispatcher', unitId: A },
         { action: 'dispose', at: at(1), actorId: 'u-a', role: 'unit_staff' },
-        { action: 'request_check', at: at(1.1), actorId: 'u-acc', role: 'acceptor', assigneeId: 'u-collector' },
+        {
+          action: 'request_check',
+          at: at(1.1),
+          actorId: 'u-acc',
+          role: 'acceptor',
+          assigneeId: 'u-collector',
+        },
         { action: 'check_fail', at: at(1.5), actorId: 'u-collector', role: 'collector', note: '未处置到位' },
         { action: 'rework', at: at(1.6), actorId: 'u-disp', role: 'dispatcher', unitId: B },
         { action: 'dispose', at: at(2.5), actorId: 'u-b', role: 'unit_staff' },
@@ -79,7 +85,14 @@ describe('replayHistory', () => {
         { action: 'report', at: at(0), actorId: 'u', role: 'collector' },
         { action: 'file', at: at(0.2), actorId: 'l', role: 'shift_lead' },
         { action: 'dispatch', at: at(1), actorId: 'd', role: 'dispatcher', unitId: A },
-        { action: 'request_extension', at: at(2), actorId: 'a', role: 'unit_staff', note: '材料', extendTo: until },
+        {
+          action: 'request_extension',
+          at: at(2),
+          actorId: 'a',
+          role: 'unit_staff',
+          note: '材料',
+          extendTo: until,
+        },
         { action: 'approve_extension', at: at(2.5), actorId: 'd', role: 'dispatcher' },
       ]),
       clock,
@@ -87,7 +100,12 @@ describe('replayHistory', () => {
     expect(log[0]?.deadlineAt).toEqual(at(2));
     expect(log[2]?.deadlineAt).toEqual(at(3));
     expect(log[3]?.deadlineAt).toBeNull();
-    expect(row).toMatchObject({ deadlineAt: until, stageDeadlineAt: until, extensionCount: 1, pendingExtensionUntil: null });
+    expect(row).toMatchObject({
+      deadlineAt: until,
+      stageDeadlineAt: until,
+      extensionCount: 1,
+      pendingExtensionUntil: null,
+    });
   });
 
   it('a self-disposal is one closed step', () => {
@@ -97,7 +115,13 @@ describe('replayHistory', () => {
       clock,
     );
     expect(log).toHaveLength(1);
-    expect(row).toMatchObject({ status: 'closed', selfDisposed: true, closedAt: at(0), version: 1, stageDeadlineAt: null });
+    expect(row).toMatchObject({
+      status: 'closed',
+      selfDisposed: true,
+      closedAt: at(0),
+      version: 1,
+      stageDeadlineAt: null,
+    });
   });
 
   it('refuses what the live path refuses: wrong role, illegal move, missing note, time running back', () => {
@@ -106,16 +130,32 @@ describe('replayHistory', () => {
       { action: 'file', at: at(1), actorId: 'l', role: 'shift_lead' },
     ];
     expect(() =>
-      replayHistory('510400', history([...start, { action: 'dispatch', at: at(2), actorId: 'x', role: 'collector', unitId: A }]), clock),
+      replayHistory(
+        '510400',
+        history([...start, { action: 'dispatch', at: at(2), actorId: 'x', role: 'collector', unitId: A }]),
+        clock,
+      ),
     ).toThrow(/role/);
     expect(() =>
-      replayHistory('510400', history([...start, { action: 'close', at: at(2), actorId: 'l', role: 'shift_lead' }]), clock),
+      replayHistory(
+        '510400',
+        history([...start, { action: 'close', at: at(2), actorId: 'l', role: 'shift_lead' }]),
+        clock,
+      ),
     ).toThrow(/illegal/);
     expect(() =>
-      replayHistory('510400', history([...start, { action: 'void', at: at(2), actorId: 'l', role: 'shift_lead' }]), clock),
+      replayHistory(
+        '510400',
+        history([...start, { action: 'void', at: at(2), actorId: 'l', role: 'shift_lead' }]),
+        clock,
+      ),
     ).toThrow(/missing/);
     expect(() =>
-      replayHistory('510400', history([...start, { action: 'park', at: at(0.5), actorId: 'l', role: 'shift_lead', note: 'x' }]), clock),
+      replayHistory(
+        '510400',
+        history([...start, { action: 'park', at: at(0.5), actorId: 'l', role: 'shift_lead', note: 'x' }]),
+        clock,
+      ),
     ).toThrow(/order/);
     expect(() => replayHistory('510400', history([start[1] as HistoryStep]), clock)).toThrow(/report/);
   });

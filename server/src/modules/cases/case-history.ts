@@ -145,7 +145,8 @@ export function replayHistory(cityCode: string, history: CaseHistory, clock: Sta
     const currentUnit = (row.unitId as string | null) ?? null;
     const movesUnit = step.action === 'dispatch' || step.action === 'rework';
     const unitId = movesUnit ? (step.unitId ?? currentUnit) : undefined;
-    if (movesUnit && !unitId) throw new Error(`case history ${history.case.id}: ${step.action} without a unit`);
+    if (movesUnit && !unitId)
+      throw new Error(`case history ${history.case.id}: ${step.action} without a unit`);
     const patch = effectsOf(step.action, {
       now: step.at,
       to: decision.to,

@@ -9,11 +9,11 @@ import { findUnitByName } from '../org/index.js';
 import { listCategories } from '../taxonomy/index.js';
 import { ensureStaffAccounts, findUserIdByLogin, type StaffAccount } from '../users/index.js';
 import {
+  DEMO_KEY_PREFIX,
   type DemoCase,
   type DemoContext,
   type DemoGrid,
   type DemoPerson,
-  DEMO_KEY_PREFIX,
   generateMonth,
 } from './demo-history.js';
 import { DISTRICT_NAMES, type DistrictKey, MONTHS, RECEIVED, SEED_UNIT_ROWS } from './demo-plan.js';
@@ -79,6 +79,7 @@ export async function seedDemoHistory(
       done += dayCases.length;
       options.onProgress?.(done, all.length);
     }
+    if (cases > 0) await writer.finish();
   }
   const hotline = await seedDemoHotlineHistory(db, cityCode);
   return { skipped: cases === 0, cases, transitions, ms: Date.now() - started, hotline };
@@ -96,13 +97,19 @@ async function loadContext(db: Db, cityCode: string, clock: DemoContext['clock']
   const districtIds = {} as Record<DistrictKey, string>;
   for (const key of Object.keys(DISTRICT_NAMES) as DistrictKey[]) {
     const region = await findRegionByName(db, cityCode, DISTRICT_NAMES[key]);
-    if (!region) throw new Error(`demo history: district ${DISTRICT_NAMES[key]} is missing (seed the dictionaries first)`);
+    if (!region)
+      throw new Error(
+        `demo history: district ${DISTRICT_NAMES[key]} is missing (seed the dictionaries first)`,
+      );
     districtIds[key] = region.id;
   }
   const geography = demoGeography();
   const names = new Map(geography.regions.map((r) => [r.code, r.name]));
   const places = new Map(
-    geography.grids.map((g) => [g.code, `${names.get(g.streetCode) ?? ''}${names.get(g.communityCode) ?? ''}`]),
+    geography.grids.map((g) => [
+      g.code,
+      `${names.get(g.streetCode) ?? ''}${names.get(g.communityCode) ?? ''}`,
+    ]),
   );
   const { items } = await listGrids(db, cityCode, { page: 1, pageSize: 100_000 });
   const grids = { dq: [], xq: [], rh: [], ft: [] } as Record<DistrictKey, DemoGrid[]>;
@@ -134,10 +141,39 @@ async function loadContext(db: Db, cityCode: string, clock: DemoContext['clock']
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹'.split('');
 const GIVEN = [
-  '伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛',
-  '明', '超', '秀英', '华', '霞', '平', '刚', '桂英', '玲', '丹', '建华', '红', '海燕', '鑫', '斌',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '玲',
+  '丹',
+  '建华',
+  '红',
+  '海燕',
+  '鑫',
+  '斌',
 ];
-const personName = (i: number) => `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11 + 3) % GIVEN.length]}`;
+const personName = (i: number) =>
+  `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11 + 3) % GIVEN.length]}`;
 
 /** Login stems of the units' contact staff (unit names as the seed writes them). */
 const UNIT_LOGINS: Record<string, string> = {
@@ -168,7 +204,11 @@ const UNIT_LOGINS: Record<string, string> = {
 };
 
 /** Demo logins (users/demo-users.ts) that act in the history when they exist. */
-const DEMO_LOGIN_UNITS: Record<string, string> = { 东区: 'dq01', 市城市管理行政执法局: 'cgj01', 市水务集团: 'swj01' };
+const DEMO_LOGIN_UNITS: Record<string, string> = {
+  东区: 'dq01',
+  市城市管理行政执法局: 'cgj01',
+  市水务集团: 'swj01',
+};
 
 /**
  * The people of the history: the 93 collectors of the three contract packages (45 东区, 24 西区,
@@ -239,7 +279,17 @@ async function ensurePeople(
     const id = await findUserIdByLogin(db, login);
     if (id) {
       list.push(login);
-      made.set(login, { id, role: login === 'slj01' ? 'acceptor' : login === 'zbz01' ? 'shift_lead' : login === 'pqy01' ? 'dispatcher' : 'hotline_agent' });
+      made.set(login, {
+        id,
+        role:
+          login === 'slj01'
+            ? 'acceptor'
+            : login === 'zbz01'
+              ? 'shift_lead'
+              : login === 'pqy01'
+                ? 'dispatcher'
+                : 'hotline_agent',
+      });
     }
   }
   for (const login of new Set(unitLogins.values())) {

@@ -164,9 +164,15 @@ function assignCategories(ctx: DemoContext, month: MonthKey, slots: Slot[], rng:
   const filed = slots.filter((s) => s.kind !== 'unfiledVoided' && s.kind !== 'unfiledPending');
   const specialised = filed
     .filter((s) => tradeUnit(s))
-    .sort((a, b) => (UNIT_MINORS[tradeUnit(a) as string]?.length ?? 0) - (UNIT_MINORS[tradeUnit(b) as string]?.length ?? 0));
-  for (const s of specialised) s.minor = draw([UNIT_MINORS[tradeUnit(s) as string] ?? [], DISTRICT_MINORS, everything]);
-  for (const s of filed.filter((x) => x.kind === 'self')) s.minor = draw([SELF_MINORS, DISTRICT_MINORS, everything]);
+    .sort(
+      (a, b) =>
+        (UNIT_MINORS[tradeUnit(a) as string]?.length ?? 0) -
+        (UNIT_MINORS[tradeUnit(b) as string]?.length ?? 0),
+    );
+  for (const s of specialised)
+    s.minor = draw([UNIT_MINORS[tradeUnit(s) as string] ?? [], DISTRICT_MINORS, everything]);
+  for (const s of filed.filter((x) => x.kind === 'self'))
+    s.minor = draw([SELF_MINORS, DISTRICT_MINORS, everything]);
   for (const s of filed.filter((x) => !x.minor)) s.minor = draw([DISTRICT_MINORS, everything]);
   // Cases never filed count in no category total: drawn from the general pool's shape.
   const pool = expand(DISTRICT_MINORS).filter((k) => ctx.categories.has(k));
@@ -243,8 +249,12 @@ class LifeGenerator {
     const grid = this.rng.pick(this.ctx.grids[slot.district]);
     const [minLng, minLat, maxLng, maxLat] = grid.bbox;
     // Inside the grid with a margin, so the point is in this grid and no other.
-    const lng = round7(this.rng.between(minLng + (maxLng - minLng) * 0.05, maxLng - (maxLng - minLng) * 0.05));
-    const lat = round7(this.rng.between(minLat + (maxLat - minLat) * 0.05, maxLat - (maxLat - minLat) * 0.05));
+    const lng = round7(
+      this.rng.between(minLng + (maxLng - minLng) * 0.05, maxLng - (maxLng - minLng) * 0.05),
+    );
+    const lat = round7(
+      this.rng.between(minLat + (maxLat - minLat) * 0.05, maxLat - (maxLat - minLat) * 0.05),
+    );
     const collectors = this.collectorsOf(slot.district);
     const reporter: DemoPerson =
       source === 'hotline'
@@ -260,7 +270,8 @@ class LifeGenerator {
     for (let attempt = 0; ; attempt++) {
       const built = this.life(slot, category, source, reporter, collectors, latestDay);
       if (built.criticalAt < this.end.getTime() || attempt >= 40) {
-        if (built.criticalAt >= this.end.getTime()) throw new Error(`demo case ${slot.kind} cannot fit the month`);
+        if (built.criticalAt >= this.end.getTime())
+          throw new Error(`demo case ${slot.kind} cannot fit the month`);
         steps = built.steps.filter((s) => s.at.getTime() < HISTORY_END.getTime());
         break;
       }
@@ -367,7 +378,8 @@ class LifeGenerator {
       if (!p) throw new Error(`no demo staff for ${unitName}`);
       return { unitId, actor: { actorId: p.id, role: p.role } };
     };
-    const checker = source === 'patrol' || source === 'video' || source === 'drone' ? reporter : rng.pick(collectors);
+    const checker =
+      source === 'patrol' || source === 'video' || source === 'drone' ? reporter : rng.pick(collectors);
 
     // 上报
     const reportAt = new Date(t);
@@ -382,7 +394,17 @@ class LifeGenerator {
     if (slot.kind === 'unfiledVoided') {
       if (citizen && rng.chance(0.7)) {
         add({ action: 'request_verify', ...hall(people.acceptors), assigneeId: checker.id }, 2, 20);
-        add({ action: 'verify', actorId: checker.id, role: 'collector', confirmed: false, note: NOTES.voidInvalid }, 20, 120);
+        add(
+          {
+            action: 'verify',
+            actorId: checker.id,
+            role: 'collector',
+            confirmed: false,
+            note: NOTES.voidInvalid,
+          },
+          20,
+          120,
+        );
       } else {
         add({ action: 'void', ...hall(people.acceptors), note: NOTES.voidDuplicate }, 2, 25);
       }
@@ -393,8 +415,14 @@ class LifeGenerator {
       const criticalAt = reportAt.getTime();
       // Past months: nobody files it later, the hall voids it as a duplicate the next morning.
       if (this.month !== '2019-07') {
-        const morning = startOfShanghaiDay(shanghaiDay(new Date(this.end.getTime() + HOUR))).getTime() + 9 * HOUR;
-        add({ action: 'void', ...hall(people.acceptors), note: NOTES.voidDuplicate, at: new Date(morning + rng.between(0, 90) * MINUTE) });
+        const morning =
+          startOfShanghaiDay(shanghaiDay(new Date(this.end.getTime() + HOUR))).getTime() + 9 * HOUR;
+        add({
+          action: 'void',
+          ...hall(people.acceptors),
+          note: NOTES.voidDuplicate,
+          at: new Date(morning + rng.between(0, 90) * MINUTE),
+        });
       }
       return { steps, criticalAt };
     }
@@ -409,7 +437,15 @@ class LifeGenerator {
     add({ action: 'file', ...hall(people.shiftLeads) }, 2, 20);
 
     if (slot.kind === 'filedVoided') {
-      add({ action: 'void', ...hall(people.shiftLeads), note: rng.chance(0.5) ? NOTES.voidDuplicate : NOTES.voidInvalid }, 10, 240);
+      add(
+        {
+          action: 'void',
+          ...hall(people.shiftLeads),
+          note: rng.chance(0.5) ? NOTES.voidDuplicate : NOTES.voidInvalid,
+        },
+        10,
+        240,
+      );
       return { steps, criticalAt: t };
     }
     if (slot.kind === 'waiting') {
@@ -424,7 +460,15 @@ class LifeGenerator {
     }
     if (slot.kind === 'parked') {
       if (rng.chance(0.6)) {
-        add({ action: 'dispatch', ...hall(people.dispatchers), unitId: this.unitId(DISTRICT_OF[slot.district]) }, 3, 25);
+        add(
+          {
+            action: 'dispatch',
+            ...hall(people.dispatchers),
+            unitId: this.unitId(DISTRICT_OF[slot.district]),
+          },
+          3,
+          25,
+        );
       }
       add({ action: 'park', ...hall(people.shiftLeads), note: NOTES.park }, 60, 60 * 48);
       return { steps, criticalAt: t };
@@ -444,7 +488,8 @@ class LifeGenerator {
     };
     /** Works the case at a unit up to its disposal (extension, overdue, supervision as it happens). */
     const dispose = (unit: { unitId: string; actor: { actorId: string; role: Role } }, from: number) => {
-      const deadline = this.ctx.clock(category.id, 'dispose', new Date(from))?.deadlineAt.getTime() ?? from + 24 * HOUR;
+      const deadline =
+        this.ctx.clock(category.id, 'dispose', new Date(from))?.deadlineAt.getTime() ?? from + 24 * HOUR;
       const span = Math.max(deadline - from, 30 * MINUTE);
       let limit = deadline;
       if (span >= 20 * HOUR && rng.chance(0.07)) {
@@ -467,7 +512,12 @@ class LifeGenerator {
         ? from + (limit - from) * rng.between(0.12, 0.92)
         : limit + rng.between(0.5, 72) * HOUR;
       if (!onTime && rng.chance(0.25)) {
-        add({ action: 'supervise', ...hall(people.shiftLeads), supervision: rng.chance(0.7) ? 'normal' : 'yellow', at: new Date(Math.max(t, limit) + 30 * MINUTE) });
+        add({
+          action: 'supervise',
+          ...hall(people.shiftLeads),
+          supervision: rng.chance(0.7) ? 'normal' : 'yellow',
+          at: new Date(Math.max(t, limit) + 30 * MINUTE),
+        });
       }
       add({ action: 'dispose', ...unit.actor, at: new Date(Math.max(when, t + 5 * MINUTE)) });
       return t;
@@ -486,7 +536,11 @@ class LifeGenerator {
         if (rng.chance(0.08)) {
           // 返工 to the same unit: the check found the job half done.
           add({ action: 'request_check', ...hall(people.acceptors), assigneeId: checker.id }, 3, 30);
-          add({ action: 'check_fail', actorId: checker.id, role: 'collector', note: NOTES.checkFail }, 20, 120);
+          add(
+            { action: 'check_fail', actorId: checker.id, role: 'collector', note: NOTES.checkFail },
+            20,
+            120,
+          );
           const again = add({ action: 'rework', ...hall(people.dispatchers), unitId: a.unitId }, 5, 30);
           critical = dispose(a, again.at.getTime());
         }
@@ -495,7 +549,8 @@ class LifeGenerator {
       }
       case 'open': {
         const from = dispatchTo(a.unitId);
-        const deadline = this.ctx.clock(category.id, 'dispose', new Date(from))?.deadlineAt.getTime() ?? from + 24 * HOUR;
+        const deadline =
+          this.ctx.clock(category.id, 'dispose', new Date(from))?.deadlineAt.getTime() ?? from + 24 * HOUR;
         const specialist = !DISTRICT_UNITS.has(firstUnit);
         if (rng.chance(specialist ? 0.02 : 0.005)) {
           add({ action: 'return', ...a.actor, note: NOTES.returnNotOurs }, 60, 60 * 24);
@@ -511,7 +566,12 @@ class LifeGenerator {
           });
           if (rng.chance(0.6)) add({ action: 'approve_extension', ...hall(people.dispatchers) }, 10, 90);
         } else if (rng.chance(0.12)) {
-          add({ action: 'supervise', ...hall(people.shiftLeads), supervision: rng.pick(['normal', 'yellow', 'red'] as const), at: new Date(deadline + rng.between(1, 96) * HOUR) });
+          add({
+            action: 'supervise',
+            ...hall(people.shiftLeads),
+            supervision: rng.pick(['normal', 'yellow', 'red'] as const),
+            at: new Date(deadline + rng.between(1, 96) * HOUR),
+          });
         }
         return { steps, criticalAt: from };
       }
@@ -520,7 +580,11 @@ class LifeGenerator {
         const from = dispatchTo(a.unitId);
         dispose(a, from);
         add({ action: 'request_check', ...hall(people.acceptors), assigneeId: checker.id }, 3, 30);
-        add({ action: 'check_fail', actorId: checker.id, role: 'collector', note: NOTES.rerouteFail }, 20, 120);
+        add(
+          { action: 'check_fail', actorId: checker.id, role: 'collector', note: NOTES.rerouteFail },
+          20,
+          120,
+        );
         const b = staffOf(secondUnit as string);
         const rework = add({ action: 'rework', ...hall(people.dispatchers), unitId: b.unitId }, 5, 40);
         if (slot.kind === 'rerouted_open') return { steps, criticalAt: rework.at.getTime() };

@@ -28,7 +28,7 @@ describe('demo plan', () => {
     expect(june.received).toBe(26380 - 327);
     expect(((june.filed / june.received) * 100).toFixed(2)).toBe('99.81');
     expect(((june.disposed / june.due) * 100).toFixed(2)).toBe('65.72');
-    expect((((17317 / 26195 - june.disposed / june.due) * 100).toFixed(2))).toBe('0.39');
+    expect(((17317 / 26195 - june.disposed / june.due) * 100).toFixed(2)).toBe('0.39');
   });
 
   it('every unit row of the three assessment tables comes out exactly', () => {
@@ -39,7 +39,11 @@ describe('demo plan', () => {
       for (const u of disposingUnits(r)) disposed.set(u, (disposed.get(u) ?? 0) + r.counts['2019-07']);
     }
     for (const row of SEED_UNIT_ROWS) {
-      expect([row.unit, due.get(row.unit), disposed.get(row.unit) ?? 0]).toEqual([row.unit, row.due, row.disposed]);
+      expect([row.unit, due.get(row.unit), disposed.get(row.unit) ?? 0]).toEqual([
+        row.unit,
+        row.due,
+        row.disposed,
+      ]);
     }
     expect(due.size).toBe(SEED_UNIT_ROWS.length);
   });
@@ -64,17 +68,23 @@ describe('demo plan', () => {
   it('minor quotas add up to each major and to 立案数; the seed’s top four print their shares', () => {
     const q = minorQuotas('2019-07');
     for (const [major, total] of Object.entries(MAJOR_TOTALS_JULY)) {
-      const sum = Object.entries(q).filter(([k]) => k.startsWith(major)).reduce((s, [, n]) => s + n, 0);
+      const sum = Object.entries(q)
+        .filter(([k]) => k.startsWith(major))
+        .reduce((s, [, n]) => s + n, 0);
       expect([major, sum]).toEqual([major, total]);
     }
-    const top = Object.entries(q).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const top = Object.entries(q)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
     expect(top.slice(0, 4).map(([k, n]) => [k, ((n / 26259) * 100).toFixed(2)])).toEqual([
       ['E0102', '21.83'],
       ['E0511', '9.64'],
       ['E0505', '9.12'],
       ['E0504', '8.08'],
     ]);
-    expect(Object.values(minorQuotas('2019-06')).reduce((a, b) => a + b, 0)).toBe(plannedHeadline('2019-06').filed);
+    expect(Object.values(minorQuotas('2019-06')).reduce((a, b) => a + b, 0)).toBe(
+      plannedHeadline('2019-06').filed,
+    );
   });
 
   it('allocate splits exactly by largest remainder', () => {

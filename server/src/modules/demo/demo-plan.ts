@@ -88,7 +88,13 @@ export const QUIET: Record<MonthKey, Record<DistrictKey, QuietCounts>> = {
  * - returned_done: A 回退, sent to B, disposed by B.
  * - returned_open: A 回退, sent to B, open at B.
  */
-export type RouteKind = 'done' | 'open' | 'rerouted_done' | 'rerouted_open' | 'returned_done' | 'returned_open';
+export type RouteKind =
+  | 'done'
+  | 'open'
+  | 'rerouted_done'
+  | 'rerouted_open'
+  | 'returned_done'
+  | 'returned_open';
 
 export interface RouteRow {
   district: DistrictKey;
@@ -124,7 +130,12 @@ const YZ = '市邮政公司';
 const GC = '钢城集团有限公司';
 
 /** The seed's 业务工作考核表 (一)(二)(三): 应处置数 / 处置数 per unit, July 2019. */
-export const SEED_UNIT_ROWS: readonly { table: 'regions' | 'departments' | 'enterprises'; unit: string; due: number; disposed: number }[] = [
+export const SEED_UNIT_ROWS: readonly {
+  table: 'regions' | 'departments' | 'enterprises';
+  unit: string;
+  due: number;
+  disposed: number;
+}[] = [
   { table: 'regions', unit: FT, due: 570, disposed: 547 },
   { table: 'regions', unit: RH, due: 3969, disposed: 3527 },
   { table: 'regions', unit: DQ, due: 8506, disposed: 6936 },
@@ -162,7 +173,12 @@ function route(
   rows.push({ district, kind, units, counts: { '2019-06': june, '2019-07': july } });
 }
 /** One single-unit row per district: [东区, 西区, 仁和区, 钒钛高新区] counts. */
-function spread(kind: 'done' | 'open', unit: string, july: readonly number[], june: readonly number[] = july): void {
+function spread(
+  kind: 'done' | 'open',
+  unit: string,
+  july: readonly number[],
+  june: readonly number[] = july,
+): void {
   (['dq', 'xq', 'rh', 'ft'] as const).forEach((d, i) => {
     if ((july[i] ?? 0) > 0 || (june[i] ?? 0) > 0) route(d, kind, [unit], july[i] ?? 0, june[i] ?? 0);
   });
@@ -311,7 +327,10 @@ export function plannedHeadline(month: MonthKey) {
   const received = sum((d) => RECEIVED[month][d]);
   const unfiled = sum((d) => QUIET[month][d].unfiledVoided + QUIET[month][d].unfiledPending);
   const notDue = sum((d) => QUIET[month][d].filedVoided + QUIET[month][d].parked);
-  const routedDisposed = ROUTES.filter((r) => isDisposedRoute(r.kind)).reduce((s, r) => s + r.counts[month], 0);
+  const routedDisposed = ROUTES.filter((r) => isDisposedRoute(r.kind)).reduce(
+    (s, r) => s + r.counts[month],
+    0,
+  );
   const selfTotal = sum((d) => self[d]);
   return {
     received,
@@ -356,30 +375,109 @@ export const TOP_MINORS_JULY: Record<string, number> = {
 /** How the rest of each major splits between its minors (weights; largest remainder). */
 const MINOR_WEIGHTS: Record<string, Record<string, number>> = {
   E01: {
-    E0104: 1500, E0103: 1200, E0101: 600, E0106: 500, E0108: 400, E0109: 250, E0115: 150, E0113: 150,
-    E0112: 200, E0117: 60, E0105: 80, E0107: 120, E0110: 200, E0111: 20, E0114: 10, E0116: 100,
-    E0118: 40, E0199: 217,
+    E0104: 1500,
+    E0103: 1200,
+    E0101: 600,
+    E0106: 500,
+    E0108: 400,
+    E0109: 250,
+    E0115: 150,
+    E0113: 150,
+    E0112: 200,
+    E0117: 60,
+    E0105: 80,
+    E0107: 120,
+    E0110: 200,
+    E0111: 20,
+    E0114: 10,
+    E0116: 100,
+    E0118: 40,
+    E0199: 217,
   },
   E05: {
-    E0501: 150, E0506: 120, E0507: 100, E0503: 20, E0510: 30, E0508: 10, E0502: 5, E0509: 10, E0512: 2,
-    E0513: 5, E0599: 7,
+    E0501: 150,
+    E0506: 120,
+    E0507: 100,
+    E0503: 20,
+    E0510: 30,
+    E0508: 10,
+    E0502: 5,
+    E0509: 10,
+    E0512: 2,
+    E0513: 5,
+    E0599: 7,
   },
   E02: { E0201: 2000, E0202: 400, E0203: 300, E0204: 250, E0205: 164 },
   E04: { E0401: 40, E0402: 60, E0403: 10, E0404: 300, E0405: 2, E0406: 250, E0408: 120, E0409: 2, E0499: 40 },
   E03: { E0301: 60, E0302: 80, E0303: 70, E0304: 80, E0305: 15, E0399: 30 },
   E06: { E0601: 60, E0602: 40, E0603: 30, E0604: 40, E0605: 50, E0606: 50, E0699: 9 },
   C01: {
-    C0101: 120, C0102: 150, C0103: 130, C0104: 160, C0105: 60, C0106: 20, C0107: 110, C0108: 15, C0109: 50,
-    C0111: 15, C0112: 5, C0113: 30, C0114: 25, C0115: 80, C0116: 70, C0117: 60, C0118: 200, C0119: 20,
-    C0120: 60, C0121: 10, C0122: 15, C0123: 3, C0124: 5, C0126: 50, C0127: 5, C0128: 5, C0130: 3, C0132: 5,
-    C0133: 2, C0134: 20, C0135: 5, C0136: 10, C0137: 5, C0138: 3,
+    C0101: 120,
+    C0102: 150,
+    C0103: 130,
+    C0104: 160,
+    C0105: 60,
+    C0106: 20,
+    C0107: 110,
+    C0108: 15,
+    C0109: 50,
+    C0111: 15,
+    C0112: 5,
+    C0113: 30,
+    C0114: 25,
+    C0115: 80,
+    C0116: 70,
+    C0117: 60,
+    C0118: 200,
+    C0119: 20,
+    C0120: 60,
+    C0121: 10,
+    C0122: 15,
+    C0123: 3,
+    C0124: 5,
+    C0126: 50,
+    C0127: 5,
+    C0128: 5,
+    C0130: 3,
+    C0132: 5,
+    C0133: 2,
+    C0134: 20,
+    C0135: 5,
+    C0136: 10,
+    C0137: 5,
+    C0138: 3,
   },
   C02: {
-    C0201: 10, C0202: 5, C0203: 40, C0204: 5, C0205: 10, C0206: 5, C0207: 2, C0208: 5, C0209: 60, C0210: 40,
-    C0211: 80, C0212: 10, C0213: 40, C0214: 10, C0215: 3, C0216: 2,
+    C0201: 10,
+    C0202: 5,
+    C0203: 40,
+    C0204: 5,
+    C0205: 10,
+    C0206: 5,
+    C0207: 2,
+    C0208: 5,
+    C0209: 60,
+    C0210: 40,
+    C0211: 80,
+    C0212: 10,
+    C0213: 40,
+    C0214: 10,
+    C0215: 3,
+    C0216: 2,
   },
   C03: { C0301: 60, C0302: 10, C0303: 20, C0304: 30, C0305: 200, C0306: 20, C0307: 30, C0308: 2, C0311: 2 },
-  C04: { C0401: 3, C0402: 150, C0403: 40, C0404: 40, C0405: 80, C0406: 5, C0407: 30, C0408: 25, C0409: 3, C0410: 2 },
+  C04: {
+    C0401: 3,
+    C0402: 150,
+    C0403: 40,
+    C0404: 40,
+    C0405: 80,
+    C0406: 5,
+    C0407: 30,
+    C0408: 25,
+    C0409: 3,
+    C0410: 2,
+  },
   C07: { C0701: 15, C0702: 5, C0703: 20, C0704: 6, C0705: 10 },
 };
 
@@ -397,7 +495,8 @@ export function allocate(total: number, weights: Record<string, number>): Record
     rest.push({ k, r: exact - Math.floor(exact) });
   }
   rest.sort((a, b) => b.r - a.r || a.k.localeCompare(b.k));
-  for (let i = 0; i < total - given; i++) out[(rest[i] as { k: string }).k] = (out[(rest[i] as { k: string }).k] as number) + 1;
+  for (let i = 0; i < total - given; i++)
+    out[(rest[i] as { k: string }).k] = (out[(rest[i] as { k: string }).k] as number) + 1;
   return out;
 }
 
@@ -418,9 +517,37 @@ export function minorQuotas(month: MonthKey): Record<string, number> {
  * the district pool, then to any minor with quota left. Districts take the general pool.
  */
 export const UNIT_MINORS: Record<string, readonly string[]> = {
-  [GA]: ['E0505', 'E0107', 'E0603', 'E0409', 'C0209', 'C0210', 'C0211', 'C0214', 'C0215', 'C0112', 'C0136', 'C0138'],
+  [GA]: [
+    'E0505',
+    'E0107',
+    'E0603',
+    'E0409',
+    'C0209',
+    'C0210',
+    'C0211',
+    'C0214',
+    'C0215',
+    'C0112',
+    'C0136',
+    'C0138',
+  ],
   [JT]: ['E0509', 'E0114', 'C0201', 'C0202', 'C0203', 'C0204', 'C0128'],
-  [CG]: ['C0118', 'C0119', 'C0120', 'C0121', 'C0124', 'C0137', 'E0112', 'E0202', 'E0203', 'E0205', 'E0304', 'E0604', 'C0305', 'C0402'],
+  [CG]: [
+    'C0118',
+    'C0119',
+    'C0120',
+    'C0121',
+    'C0124',
+    'C0137',
+    'E0112',
+    'E0202',
+    'E0203',
+    'E0205',
+    'E0304',
+    'E0604',
+    'C0305',
+    'C0402',
+  ],
   [ZR]: ['E0101'],
   [ZJ]: ['E0110', 'E0401'],
   [GZ]: ['E0101'],
@@ -440,14 +567,71 @@ export const UNIT_MINORS: Record<string, readonly string[]> = {
 
 /** The general pool: what a district government is sent (the bulk of a month). */
 export const DISTRICT_MINORS: readonly string[] = [
-  'E0102', 'E0104', 'E0103', 'E0101', 'E0106', 'E0108', 'E0109', 'E0113', 'E0115', 'E0117', 'E0118', 'E0199',
-  'E0504', 'E0511', 'E0501', 'E0503', 'E0507', 'E0510', 'E0508', 'E0502', 'E0513', 'E0599', 'E0201', 'E0202',
-  'E0204', 'E0301', 'E0399', 'E0404', 'E0406', 'E0499', 'E0601', 'E0602', 'E0605', 'E0606', 'E0699',
-  'C0104', 'C0103', 'C0114', 'C0126', 'C0301', 'C0303', 'C0304', 'C0305', 'C0306', 'C0307', 'C04',
-  'C0212', 'C0701', 'C0703', 'C0704', 'C0705',
+  'E0102',
+  'E0104',
+  'E0103',
+  'E0101',
+  'E0106',
+  'E0108',
+  'E0109',
+  'E0113',
+  'E0115',
+  'E0117',
+  'E0118',
+  'E0199',
+  'E0504',
+  'E0511',
+  'E0501',
+  'E0503',
+  'E0507',
+  'E0510',
+  'E0508',
+  'E0502',
+  'E0513',
+  'E0599',
+  'E0201',
+  'E0202',
+  'E0204',
+  'E0301',
+  'E0399',
+  'E0404',
+  'E0406',
+  'E0499',
+  'E0601',
+  'E0602',
+  'E0605',
+  'E0606',
+  'E0699',
+  'C0104',
+  'C0103',
+  'C0114',
+  'C0126',
+  'C0301',
+  'C0303',
+  'C0304',
+  'C0305',
+  'C0306',
+  'C0307',
+  'C04',
+  'C0212',
+  'C0701',
+  'C0703',
+  'C0704',
+  'C0705',
 ];
 
 /** What a collector fixes on the spot (自行处置): small street-order and cleanliness problems. */
 export const SELF_MINORS: readonly string[] = [
-  'E0511', 'E0504', 'E0201', 'E0204', 'E0102', 'E0506', 'E0507', 'E0601', 'E0104', 'E0501', 'E0109', 'E0606',
+  'E0511',
+  'E0504',
+  'E0201',
+  'E0204',
+  'E0102',
+  'E0506',
+  'E0507',
+  'E0601',
+  'E0104',
+  'E0501',
+  'E0109',
+  'E0606',
 ];

@@ -80,7 +80,11 @@ export async function selectHeadlineGroups(db: Db, w: MonthWindow): Promise<Head
   return result.rows;
 }
 
-/** Per unit: due cases sent to it, and what it did with them (see UnitFacts in case-facts.ts). */
+/**
+ * Per unit: due cases sent to it, and what it did with them (see UnitFacts in case-facts.ts).
+ * One pass of window functions over the month's log rows; no join between intermediate
+ * results (their row estimates are poor, and a nested loop over two of them is quadratic).
+ */
 export async function selectUnitCounts(db: Db, w: MonthWindow): Promise<UnitCounts[]> {
   const result = await sql<UnitCounts>`
     WITH m AS (
@@ -93,8 +97,13 @@ export async function selectUnitCounts(db: Db, w: MonthWindow): Promise<UnitCoun
         lag(t.unit_id) OVER (PARTITION BY t.case_id ORDER BY t.seq) AS prev_unit,
         count(*) FILTER (WHERE t.action IN ('dispatch', 'rework', 'approve_extension'))
           OVER (PARTITION BY t.case_id ORDER BY t.seq) AS setter_group,
-        max(t.seq) OVER (PARTITION BY t.case_id) AS last_seq
+        max(t.seq) OVER whole AS last_seq,
+        bool_or(t.action IN ('file', 'self_dispose')) OVER whole
+          AND NOT bool_or(t.action = 'void') OVER whole
+          AND coalesce(max(t.seq) FILTER (WHERE t.action = 'park') OVER whole, 0)
+            <= coalesce(max(t.seq) FILTER (WHERE t.action = 'unpark') OVER whole, 0) AS due
       FROM m JOIN case_transitions t ON t.case_id = m.id AND t.at <= ${w.asOf}
+      WINDOW whole AS (PARTITION BY t.case_id)
     ),
     rd AS (
       SELECT r.*,
@@ -103,30 +112,29 @@ export async function selectUnitCounts(db: Db, w: MonthWindow): Promise<UnitCoun
         END AS deadline_in_force
       FROM r
     ),
-    p AS (
-      SELECT rd.case_id,
-        bool_or(rd.action IN ('file', 'self_dispose'))
-          AND NOT bool_or(rd.action = 'void')
-          AND coalesce(max(rd.seq) FILTER (WHERE rd.action = 'park'), 0)
-            <= coalesce(max(rd.seq) FILTER (WHERE rd.action = 'unpark'), 0) AS due
-      FROM rd GROUP BY rd.case_id
+    -- Each row concerns its unit; a rework also concerns the unit before it (the one whose
+    -- disposal failed), as an extra 'rework_of' event.
+    ev AS (
+      SELECT rd.case_id, rd.unit_id, rd.action, rd.seq, rd.at, rd.to_status, rd.deadline_in_force,
+        rd.last_seq, rd.due
+      FROM rd WHERE rd.unit_id IS NOT NULL AND rd.due
+      UNION ALL
+      SELECT rd.case_id, rd.prev_unit, 'rework_of', rd.seq, rd.at, rd.to_status, NULL, rd.last_seq, rd.due
+      FROM rd WHERE rd.action = 'rework' AND rd.prev_unit IS NOT NULL AND rd.due
     ),
     cu AS (
-      SELECT rd.case_id, rd.unit_id,
-        bool_or(rd.action IN ('dispatch', 'rework')) AS sent,
-        bool_or(rd.action = 'dispose') AS disposed,
-        (array_agg(rd.deadline_in_force IS NULL OR rd.at <= rd.deadline_in_force ORDER BY rd.seq DESC)
-          FILTER (WHERE rd.action = 'dispose'))[1] AS on_time,
-        bool_or(rd.action = 'close') AS closed,
-        bool_or(rd.action = 'approve_extension') AS extended,
-        bool_or(rd.seq = rd.last_seq AND rd.to_status = 'dispatched'
-          AND rd.deadline_in_force < ${w.asOf}) AS overdue_open
-      FROM rd WHERE rd.unit_id IS NOT NULL
-      GROUP BY rd.case_id, rd.unit_id
-    ),
-    rw AS (
-      SELECT DISTINCT rd.case_id, rd.prev_unit AS unit_id
-      FROM rd WHERE rd.action = 'rework' AND rd.prev_unit IS NOT NULL
+      SELECT ev.case_id, ev.unit_id,
+        bool_or(ev.action IN ('dispatch', 'rework')) AS sent,
+        bool_or(ev.action = 'dispose') AS disposed,
+        (array_agg(ev.deadline_in_force IS NULL OR ev.at <= ev.deadline_in_force ORDER BY ev.seq DESC)
+          FILTER (WHERE ev.action = 'dispose'))[1] AS on_time,
+        bool_or(ev.action = 'close') AS closed,
+        bool_or(ev.action = 'approve_extension') AS extended,
+        bool_or(ev.action = 'rework_of') AS reworked,
+        bool_or(ev.action <> 'rework_of' AND ev.seq = ev.last_seq AND ev.to_status = 'dispatched'
+          AND ev.deadline_in_force < ${w.asOf}) AS overdue_open
+      FROM ev
+      GROUP BY ev.case_id, ev.unit_id
     )
     SELECT cu.unit_id,
       count(*)::int AS due,
@@ -134,12 +142,10 @@ export async function selectUnitCounts(db: Db, w: MonthWindow): Promise<UnitCoun
       count(*) FILTER (WHERE cu.disposed AND cu.on_time)::int AS disposed_on_time,
       count(*) FILTER (WHERE cu.closed)::int AS closed,
       count(*) FILTER (WHERE cu.closed AND cu.disposed AND cu.on_time)::int AS closed_on_time,
-      count(rw.case_id)::int AS reworked,
+      count(*) FILTER (WHERE cu.reworked)::int AS reworked,
       count(*) FILTER (WHERE cu.extended)::int AS extended,
       count(*) FILTER (WHERE cu.overdue_open)::int AS overdue_open
     FROM cu
-    JOIN p ON p.case_id = cu.case_id AND p.due
-    LEFT JOIN rw ON rw.case_id = cu.case_id AND rw.unit_id = cu.unit_id
     WHERE cu.sent
     GROUP BY cu.unit_id
     ORDER BY cu.unit_id
