@@ -50,7 +50,10 @@ program
 program
   .command('seed')
   .description('载入字典（日历、区划网格、处置单位、类别）/ load the dictionaries')
-  .option('--demo', 'also the demo logins and the June–July 2019 history (CITYLOOP_DEMO_HISTORY=0: no history)')
+  .option(
+    '--demo',
+    'also the demo logins and the June–July 2019 history (CITYLOOP_DEMO_HISTORY=0: no history)',
+  )
   .action(async (opts: { demo?: boolean }) => seedCommand(configOf(), Boolean(opts.demo)));
 
 const users = program.command('users').description('用户管理 / users');

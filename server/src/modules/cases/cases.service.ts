@@ -417,7 +417,8 @@ async function prepareAction(
       const unitId = input.unitId ?? current.unitId;
       if (input.unitId) {
         const unit = await getUnit(db, actor.cityCode, input.unitId).catch(() => null);
-        if (!unit?.active) throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
+        if (!unit?.active)
+          throw invalid('处置单位不存在或已停用', 'the handling unit does not exist or is inactive');
       }
       return { stage: await explicitOrComputed(deps, input.deadlineAt, clockFor), unitId };
     }
