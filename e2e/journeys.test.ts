@@ -20,7 +20,7 @@ import {
 
 // A spot inside the demo grid 510402001001001 (东区 新华街社区第1网格).
 const SPOT = { longitude: 101.7125, latitude: 26.5834 };
-const T = 60_000;
+const T = 90_000;
 
 interface CaseRow {
   id: string;
