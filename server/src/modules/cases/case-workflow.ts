@@ -1,19 +1,16 @@
 import type { CaseAction, CaseStatus } from '@cityloop/contracts/cases';
 import type { Role } from '@cityloop/contracts/roles';
+import { actionsAllowed, matchRule, type RuleRow } from '../../platform/workflow/rule-table.js';
 
 /**
  * The case loop as data: which action moves a case from which states to which, and who may
  * do it. Pure: the service asks this table before touching the database.
  */
-export interface TransitionRule {
-  action: CaseAction;
-  from: readonly CaseStatus[];
-  /** Target state; `null` keeps the state (extension requests, 督办). */
-  to: CaseStatus | null;
-  roles: readonly Role[];
-  /** Input fields the action cannot do without. */
-  requires?: readonly ('note' | 'extendTo' | 'confirmed' | 'supervision')[];
-}
+/** Input fields an action cannot do without. */
+type RequiredInput = 'note' | 'extendTo' | 'confirmed' | 'supervision';
+
+/** A row of the case table; `to: null` keeps the state (extension requests, 督办). */
+export type TransitionRule = RuleRow<CaseStatus, CaseAction, Role, RequiredInput>;
 
 const OPEN: readonly CaseStatus[] = [
   'reported',
@@ -103,37 +100,15 @@ export function decideTransition(
   role: Role,
   input: WorkflowInput,
 ): WorkflowDecision {
-  const rules = transitionRules.filter((r) => r.action === action && r.from.includes(current.status));
-  if (rules.length === 0) return { ok: false, reason: 'illegal' };
-  const rule = rules.find((r) => r.roles.includes(role));
-  if (!rule) return { ok: false, reason: 'role' };
-  for (const field of rule.requires ?? []) {
-    const value = input[field];
-    if (value === undefined || value === '') return { ok: false, reason: 'missing', field };
-  }
-  if (action === 'request_extension' && current.pendingExtension)
-    return { ok: false, reason: 'extension_pending' };
-  if ((action === 'approve_extension' || action === 'deny_extension') && !current.pendingExtension) {
-    return { ok: false, reason: 'no_extension' };
-  }
+  const match = matchRule(transitionRules, current.status, action, role, input, current.pendingExtension);
+  if (!match.ok) return match;
   if (action === 'verify' && input.confirmed === false) return { ok: true, to: 'voided' };
-  return { ok: true, to: rule.to ?? current.status };
+  return { ok: true, to: match.rule.to ?? current.status };
 }
 
 /** The actions a role may take on a case now (the UI shows only these). */
 export function allowedActions(current: WorkflowCase, role: Role): CaseAction[] {
-  const actions = new Set<CaseAction>();
-  for (const rule of transitionRules) {
-    if (!rule.from.includes(current.status) || !rule.roles.includes(role)) continue;
-    if (rule.action === 'request_extension' && current.pendingExtension) continue;
-    if (
-      (rule.action === 'approve_extension' || rule.action === 'deny_extension') &&
-      !current.pendingExtension
-    )
-      continue;
-    actions.add(rule.action);
-  }
-  return [...actions];
+  return actionsAllowed(transitionRules, current.status, role, current.pendingExtension);
 }
 
 /** Which stage's time limit runs while a case sits in a state. */

@@ -1,5 +1,6 @@
 import type { HotlineAction, HotlineStatus } from '@cityloop/contracts/hotline';
 import type { Role } from '@cityloop/contracts/roles';
+import { actionsAllowed, matchRule, type RuleRow } from '../../platform/workflow/rule-table.js';
 
 /**
  * The work-order lifecycle as data: which action moves an order from which states to which,
@@ -17,14 +18,8 @@ import type { Role } from '@cityloop/contracts/roles';
  *   received ──merge (并单)──▶ merged          receive_invalid ─▶ invalid
  *   extension (延期) request/approve/deny, urge (催办), supervise (督办), progress_call: no state change
  */
-export interface OrderRule {
-  action: HotlineAction;
-  from: readonly HotlineStatus[];
-  /** Target state; `null` keeps the state. */
-  to: HotlineStatus | null;
-  roles: readonly Role[];
-  requires?: readonly RequiredField[];
-}
+/** A row of the order table; `to: null` keeps the state. */
+export type OrderRule = RuleRow<HotlineStatus, HotlineAction, Role, RequiredField>;
 
 export type RequiredField =
   | 'note'
@@ -111,19 +106,9 @@ export function decideOrderAction(
   role: Role,
   input: OrderActionFacts,
 ): OrderDecision {
-  const rules = orderRules.filter((r) => r.action === action && r.from.includes(current.status));
-  if (rules.length === 0) return { ok: false, reason: 'illegal' };
-  const rule = rules.find((r) => r.roles.includes(role));
-  if (!rule) return { ok: false, reason: 'role' };
-  for (const field of rule.requires ?? []) {
-    const value = input[field];
-    if (value === undefined || value === '') return { ok: false, reason: 'missing', field };
-  }
-  if (action === 'request_extension' && current.pendingExtension)
-    return { ok: false, reason: 'extension_pending' };
-  if ((action === 'approve_extension' || action === 'deny_extension') && !current.pendingExtension) {
-    return { ok: false, reason: 'no_extension' };
-  }
+  const match = matchRule(orderRules, current.status, action, role, input, current.pendingExtension);
+  if (!match.ok) return match;
+  const rule = match.rule;
   if (action === 'callback') {
     if (current.status === 'replied') {
       // A unit's handling is judged by the caller; 不满意 sends it back to the same unit (重办).
@@ -140,18 +125,7 @@ export function decideOrderAction(
 
 /** The actions a role may take on an order now (the console shows only these). */
 export function allowedOrderActions(current: WorkflowOrder, role: Role): HotlineAction[] {
-  const actions = new Set<HotlineAction>();
-  for (const rule of orderRules) {
-    if (!rule.from.includes(current.status) || !rule.roles.includes(role)) continue;
-    if (rule.action === 'request_extension' && current.pendingExtension) continue;
-    if (
-      (rule.action === 'approve_extension' || rule.action === 'deny_extension') &&
-      !current.pendingExtension
-    )
-      continue;
-    actions.add(rule.action);
-  }
-  return [...actions];
+  return actionsAllowed(orderRules, current.status, role, current.pendingExtension);
 }
 
 /** States in which the order is with a unit (its deadline runs, 催办/督办 apply). */
