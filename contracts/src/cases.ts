@@ -155,3 +155,44 @@ export const queueSchema = z.enum([
   'all',
 ]);
 export type Queue = z.infer<typeof queueSchema>;
+
+/** 延期申请 on case lists: `pending` 待审批延期 (a request waits for the dispatcher), `none` no request waiting. */
+export const extensionFilterSchema = z.enum(['pending', 'none']);
+export type ExtensionFilter = z.infer<typeof extensionFilterSchema>;
+
+/** Why a collector is proposed for a 核实/核查 task (the order the server tries them in). */
+export const collectorSuggestionReasonSchema = z.enum([
+  'responsible', // 网格责任监督员
+  'nearest_on_shift', // 在岗且距离最近
+  'reporter', // 上报监督员（巡查上报）
+]);
+export type CollectorSuggestionReason = z.infer<typeof collectorSuggestionReasonSchema>;
+
+export const collectorSuggestionReasonLabels: Record<CollectorSuggestionReason, string> = {
+  responsible: '网格责任监督员',
+  nearest_on_shift: '在岗最近的监督员',
+  reporter: '上报监督员',
+};
+
+/** A collector who could be sent to a case for 核实/核查, with what makes them a good choice. */
+export interface CaseCollectorCandidate {
+  userId: string;
+  login: string;
+  displayName: string;
+  /** Answers for the case's grid now (责任网格). */
+  responsible: boolean;
+  /** Answers for a grid in the case's district. */
+  inDistrict: boolean;
+  /** On a shift now (在岗). */
+  onShift: boolean;
+  /** Metres from the case to the last position sent in the past 30 minutes; null without one. */
+  distanceM: number | null;
+}
+
+/** GET /api/cases/:id/collectors: the suggested collector (what the server picks without a choice) and the list to choose from. */
+export interface CaseCollectorChoice {
+  suggested: { userId: string; reason: CollectorSuggestionReason } | null;
+  items: CaseCollectorCandidate[];
+  /** All active collectors of the city; `items` holds at most the first 200 in order of fitness. */
+  total: number;
+}

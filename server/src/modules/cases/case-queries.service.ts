@@ -1,4 +1,4 @@
-import type { CaseKind } from '@cityloop/contracts/cases';
+import type { CaseKind, ExtensionFilter } from '@cityloop/contracts/cases';
 import { type CaseStatus, caseStatusSchema, type Queue } from '@cityloop/contracts/cases';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { startOfShanghaiDay } from '../../platform/time.js';
@@ -40,6 +40,7 @@ export interface CaseListQuery {
   from?: string;
   to?: string;
   caseNo?: string;
+  extension?: ExtensionFilter;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -64,6 +65,7 @@ export async function listCases(deps: AppDeps, actor: Actor, query: CaseListQuer
     reportedFrom: query.from ? startOfShanghaiDay(query.from) : undefined,
     reportedTo: query.to ? new Date(startOfShanghaiDay(query.to).getTime() + DAY_MS) : undefined,
     caseNo: query.caseNo,
+    pendingExtension: query.extension === undefined ? undefined : query.extension === 'pending',
     sort: query.queue === 'all' ? 'reported_desc' : 'deadline',
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
@@ -93,6 +95,11 @@ export async function caseQueueCounts(deps: AppDeps, actor: Actor) {
   result.overdue = {
     count: rows.filter((r) => r.status !== 'parked').reduce((sum, r) => sum + r.overdue, 0),
     overdue: 0,
+  };
+  // 待审批延期: requests waiting for the dispatcher; `overdue` = those whose deadline already passed.
+  result.pending_extension = {
+    count: rows.reduce((sum, r) => sum + r.pendingExtension, 0),
+    overdue: rows.reduce((sum, r) => sum + r.pendingExtensionOverdue, 0),
   };
   return result;
 }

@@ -178,6 +178,8 @@ export interface CaseListFilter {
   reportedFrom?: Date;
   reportedTo?: Date;
   caseNo?: string;
+  /** true: a 延期 request waits for approval; false: none waits. */
+  pendingExtension?: boolean;
   sort: 'deadline' | 'reported_desc';
   limit: number;
   offset: number;
@@ -216,6 +218,9 @@ export async function selectCasePage(db: Db, scope: CaseScope, f: CaseListFilter
   if (f.reportedFrom) q = q.where('cases.reportedAt', '>=', f.reportedFrom);
   if (f.reportedTo) q = q.where('cases.reportedAt', '<', f.reportedTo);
   if (f.caseNo) q = q.where('cases.caseNo', '=', f.caseNo);
+  if (f.pendingExtension !== undefined) {
+    q = q.where('cases.pendingExtensionUntil', f.pendingExtension ? 'is not' : 'is', null);
+  }
 
   const ordered =
     f.sort === 'deadline'
@@ -266,6 +271,18 @@ export async function countQueues(db: Db, scope: CaseScope, now: Date) {
       'cases.status',
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.count<number>('cases.id').filterWhere('cases.stageDeadlineAt', '<', now).as('overdue'),
+      (eb) =>
+        eb.fn
+          .count<number>('cases.id')
+          .filterWhere('cases.pendingExtensionUntil', 'is not', null)
+          .as('pendingExtension'),
+      (eb) =>
+        eb.fn
+          .count<number>('cases.id')
+          .filterWhere((w) =>
+            w.and([w('cases.pendingExtensionUntil', 'is not', null), w('cases.stageDeadlineAt', '<', now)]),
+          )
+          .as('pendingExtensionOverdue'),
     ])
     .groupBy('cases.status')
     .execute();

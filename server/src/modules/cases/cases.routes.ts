@@ -2,14 +2,17 @@ import {
   caseKindSchema,
   caseSourceSchema,
   caseStatusSchema,
+  extensionFilterSchema,
   queueSchema,
   reportCaseSchema,
   transitionSchema,
 } from '@cityloop/contracts/cases';
 import { pageQuerySchema } from '@cityloop/contracts/pagination';
+import type { Role } from '@cityloop/contracts/roles';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
+import { collectorsForCase } from './case-collectors.service.js';
 import { attachCasePhoto, readCasePhoto } from './case-media.service.js';
 import { canSeeCase, caseDetail, caseQueueCounts, listCases } from './case-queries.service.js';
 import { reportCase, transitionCase } from './cases.service.js';
@@ -35,7 +38,13 @@ export const caseListQuerySchema = pageQuerySchema.extend({
   from: z.iso.date().optional().describe('reported on or after this Shanghai date'),
   to: z.iso.date().optional().describe('reported on or before this Shanghai date'),
   caseNo: z.string().max(40).optional(),
+  extension: extensionFilterSchema
+    .optional()
+    .describe('延期申请: pending = 待审批延期 (a request waits for approval), none = no request waiting'),
 });
+
+/** Who sends cases to 核实/核查 (request_verify, request_check) and so picks the collector. */
+const taskSenders: readonly Role[] = ['acceptor', 'shift_lead'];
 
 export function registerCaseRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -86,6 +95,19 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => caseDetail(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/cases/:id/collectors',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          '核实/核查可选监督员 / the suggested collector for a 核实/核查 task and the collectors to choose from',
+        params: idParams,
+      },
+    },
+    async (request) => collectorsForCase(deps, requireActor(request, taskSenders), request.params.id),
   );
 
   app.post(

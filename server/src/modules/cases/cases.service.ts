@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type CaseStatus,
+  type CollectorSuggestionReason,
   caseStatusSchema,
   type ReportCaseInput,
   type TransitionInput,
@@ -15,7 +16,7 @@ import { recordActorAudit } from '../audit/index.js';
 import { getPart, locatePoint } from '../geo/index.js';
 import { findDistrictGovernmentUnit, getUnit } from '../org/index.js';
 import { findCategory, getCategory } from '../taxonomy/index.js';
-import { nearestCollectorOnShift, responsibleCollector } from '../users/index.js';
+import { nearestCollectorOnShift, responsibleCollector, userBrief } from '../users/index.js';
 import { effectsOf, type StageTiming } from './case-effects.js';
 import { emitCaseTransition } from './case-events.js';
 import { scopeOf } from './case-scope.js';
@@ -424,12 +425,9 @@ async function prepareAction(
     }
     case 'request_verify':
     case 'request_check': {
-      // The grid's responsible collector (责任监督员), else the nearest one on shift, else the reporter.
-      const assigneeId =
-        input.assigneeId ??
-        (current.gridId ? await responsibleCollector(db, current.cityCode, current.gridId, now) : null) ??
-        (await nearestCollectorOnShift(db, current.cityCode, current, now)) ??
-        (current.source === 'patrol' ? current.reporterId : null);
+      const assigneeId = input.assigneeId
+        ? await requireActiveCollector(db, current.cityCode, input.assigneeId)
+        : (await suggestCollector(db, current, now))?.userId;
       if (!assigneeId) {
         throw invalid('请指定执行核实/核查的监督员', 'choose the collector who will verify/check on site');
       }
@@ -458,6 +456,42 @@ async function prepareAction(
     default:
       return { stage: await clockFor() };
   }
+}
+
+/**
+ * Who a 核实/核查 task goes to when the sender names nobody: the grid's responsible collector
+ * (责任监督员), else the nearest collector on shift, else — for a patrol report — the collector
+ * who reported it.
+ */
+export async function suggestCollector(
+  db: Db,
+  current: CaseRow,
+  now: Date,
+): Promise<{ userId: string; reason: CollectorSuggestionReason } | null> {
+  const responsible = current.gridId
+    ? await responsibleCollector(db, current.cityCode, current.gridId, now)
+    : null;
+  if (responsible) return { userId: responsible, reason: 'responsible' };
+  const nearest = await nearestCollectorOnShift(db, current.cityCode, current, now);
+  if (nearest) return { userId: nearest, reason: 'nearest_on_shift' };
+  if (current.source === 'patrol' && current.reporterId) {
+    const reporter = await userBrief(db, current.cityCode, current.reporterId);
+    if (reporter?.role === 'collector' && reporter.active) return { userId: reporter.id, reason: 'reporter' };
+  }
+  return null;
+}
+
+/** A named 核实/核查 assignee must be an active collector of the city (changes nothing otherwise). */
+async function requireActiveCollector(db: Db, cityCode: string, userId: string): Promise<string> {
+  const user = await userBrief(db, cityCode, userId);
+  if (user?.role !== 'collector' || !user.active) {
+    throw invalid(
+      '指定的核实/核查人员不是本市在用的监督员',
+      'the chosen assignee is not an active collector of this city',
+      { assigneeId: userId },
+    );
+  }
+  return user.id;
 }
 
 async function explicitOrComputed(

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
 
 // Collectors' duty: responsibility grids (责任网格), shifts and the last known position. Kept in
 // the base users module so that cases (routing 核实/核查 tasks) and field (tracks, attendance)
@@ -158,5 +159,74 @@ export function selectCollectorUsers(db: Db, cityCode: string) {
     .where('cityCode', '=', cityCode)
     .where('role', '=', 'collector')
     .orderBy('login')
+    .execute();
+}
+
+/**
+ * The city's active collectors with what routing a task to them depends on at `at`: whether they
+ * answer for `gridId` or for a grid of `districtId`, whether they are on shift, and their last
+ * position (the caller decides whether it is fresh).
+ */
+export function selectCollectorRoster(
+  db: Db,
+  cityCode: string,
+  at: Date,
+  place: { gridId: string | null; districtId: string | null },
+) {
+  const activeGrid = (eb: ExpressionBuilder<Database, 'collectorGrids'>) =>
+    eb.and([
+      eb('collectorGrids.since', '<=', at),
+      eb.or([eb('collectorGrids.until', 'is', null), eb('collectorGrids.until', '>', at)]),
+    ]);
+  return db
+    .selectFrom('users')
+    .leftJoin('collectorPositions', 'collectorPositions.userId', 'users.id')
+    .select((eb) => [
+      'users.id as userId',
+      'users.login',
+      'users.displayName',
+      'collectorPositions.lng',
+      'collectorPositions.lat',
+      'collectorPositions.recordedAt',
+      place.gridId
+        ? eb
+            .exists(
+              eb
+                .selectFrom('collectorGrids')
+                .select('collectorGrids.gridId')
+                .whereRef('collectorGrids.userId', '=', 'users.id')
+                .where('collectorGrids.gridId', '=', place.gridId)
+                .where(activeGrid),
+            )
+            .as('responsible')
+        : sql<boolean>`false`.as('responsible'),
+      place.districtId
+        ? eb
+            .exists(
+              eb
+                .selectFrom('collectorGrids')
+                .innerJoin('grids', 'grids.id', 'collectorGrids.gridId')
+                .select('collectorGrids.gridId')
+                .whereRef('collectorGrids.userId', '=', 'users.id')
+                .where('grids.districtId', '=', place.districtId)
+                .where(activeGrid),
+            )
+            .as('inDistrict')
+        : sql<boolean>`false`.as('inDistrict'),
+      eb
+        .exists(
+          eb
+            .selectFrom('collectorShifts')
+            .select('collectorShifts.id')
+            .whereRef('collectorShifts.userId', '=', 'users.id')
+            .where('collectorShifts.startsAt', '<=', at)
+            .where('collectorShifts.endsAt', '>', at),
+        )
+        .as('onShift'),
+    ])
+    .where('users.cityCode', '=', cityCode)
+    .where('users.role', '=', 'collector')
+    .where('users.active', '=', true)
+    .orderBy('users.login')
     .execute();
 }

@@ -6,6 +6,7 @@ import {
   insertCollectorGrids,
   insertShifts,
   selectCollectorGridIds,
+  selectCollectorRoster,
   selectCollectorUsers,
   selectOnShiftPositions,
   selectResponsibleCollector,
@@ -120,13 +121,59 @@ export async function nearestCollectorOnShift(
     at,
     new Date(at.getTime() - freshMinutes * 60_000),
   );
-  const kx = Math.cos(point.lat * RAD);
   let best: { userId: string; d: number } | null = null;
   for (const c of candidates) {
-    const d = Math.hypot((c.lng - point.lng) * kx, c.lat - point.lat) * RAD * EARTH_RADIUS_M;
+    const d = distanceM(point, c);
     if (!best || d < best.d) best = { userId: c.userId, d };
   }
   return best?.userId ?? null;
+}
+
+/** Ground distance in metres between two nearby points (equirectangular: fine within a city). */
+function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
+  const kx = Math.cos(a.lat * RAD);
+  return Math.hypot((b.lng - a.lng) * kx, b.lat - a.lat) * RAD * EARTH_RADIUS_M;
+}
+
+export interface CollectorOnDuty {
+  userId: string;
+  login: string;
+  displayName: string;
+  /** Answers for the place's grid at `at`. */
+  responsible: boolean;
+  /** Answers for a grid of the place's district at `at`. */
+  inDistrict: boolean;
+  onShift: boolean;
+  /** Metres to the place from a position no older than `freshMinutes`; null without one. */
+  distanceM: number | null;
+}
+
+/**
+ * Every active collector of the city with what routing a 核实/核查 task to them depends on at
+ * `at` (responsibility for the place's grid or district, shift, distance), by login.
+ */
+export async function collectorsOnDuty(
+  db: Db,
+  cityCode: string,
+  place: { gridId: string | null; districtId: string | null; lng: number; lat: number },
+  at: Date,
+  freshMinutes = 30,
+): Promise<CollectorOnDuty[]> {
+  const since = at.getTime() - freshMinutes * 60_000;
+  const rows = await selectCollectorRoster(db, cityCode, at, place);
+  return rows.map((r) => {
+    const fresh =
+      r.lng !== null && r.lat !== null && r.recordedAt !== null && r.recordedAt.getTime() >= since;
+    return {
+      userId: r.userId,
+      login: r.login,
+      displayName: r.displayName,
+      responsible: Boolean(r.responsible),
+      inDistrict: Boolean(r.inDistrict),
+      onShift: Boolean(r.onShift),
+      distanceM: fresh ? Math.round(distanceM(place, { lng: Number(r.lng), lat: Number(r.lat) })) : null,
+    };
+  });
 }
 
 export interface UserBrief {

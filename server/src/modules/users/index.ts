@@ -2,6 +2,7 @@ export {
   addCollectorShifts,
   collectorGridIds,
   collectorShifts,
+  collectorsOnDuty,
   collectorUsers,
   nearestCollectorOnShift,
   recordLastPosition,
