@@ -43,6 +43,10 @@ export function loadConfig(
       uploadMaxBytes: intFrom(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
       secureCookies: env.NODE_ENV === 'production',
       webDist: overrides.webDist,
+      webhookAllowHosts: (env.CITYLOOP_WEBHOOK_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
     },
   };
 }

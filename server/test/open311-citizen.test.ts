@@ -337,7 +337,8 @@ describe('API keys', () => {
     const admin = await t.loginAs('admin');
     const list = await t.app.inject({ method: 'GET', url: '/api/open311/keys', headers: admin });
     expect(list.body).not.toContain(key);
-    expect(list.json().find((k: { id: string }) => k.id === id)).toMatchObject({
+    expect(list.json().total).toBeGreaterThanOrEqual(1);
+    expect(list.json().items.find((k: { id: string }) => k.id === id)).toMatchObject({
       name: 'FixMyStreet 攀枝花',
       revokedAt: null,
     });

@@ -33,7 +33,8 @@ let downIsUp = false;
 const exchangeDir = mkdtempSync(join(tmpdir(), 'cityloop-exchange-'));
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The receiver runs on 127.0.0.1: the SSRF guard lets exactly that host through.
+  t = await startTestApp({ config: { webhookAllowHosts: ['127.0.0.1'] } });
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
@@ -77,7 +78,7 @@ async function deliveries(status?: string) {
     headers: admin,
   });
   expect(response.statusCode).toBe(200);
-  return response.json() as {
+  return response.json().items as {
     id: string;
     status: string;
     attempts: number;
@@ -116,7 +117,7 @@ describe('outbound webhooks', () => {
     }
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/integration/webhooks', headers: admin })).json(),
-    ).toEqual([]);
+    ).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('a transition writes its event in the same transaction; a refused one writes nothing', async () => {
@@ -272,7 +273,7 @@ describe('upper-level platform exchange', () => {
     expect(failed.json()).toMatchObject({ status: 'failed', error: expect.stringContaining('HTTP 502') });
     const log = (
       await t.app.inject({ method: 'GET', url: '/api/integration/exchange/runs', headers: admin })
-    ).json();
+    ).json().items;
     expect(log.map((r: { status: string }) => r.status)).toEqual(['failed', 'delivered']);
     const audit = await t.database.db
       .selectFrom('auditLog')
@@ -301,7 +302,7 @@ describe('upper-level platform exchange', () => {
     const fresh = await t.loginAs('admin');
     const log = (
       await t.app.inject({ method: 'GET', url: '/api/integration/exchange/runs', headers: fresh })
-    ).json();
+    ).json().items;
     expect(log[0]).toMatchObject({ trigger: 'schedule', period: '2019-07', status: 'delivered' });
   });
 });

@@ -45,7 +45,7 @@ export interface TestApp {
 
 /** The real app on a private database, a temp file store and a test clock (a Tuesday morning). */
 export async function startTestApp(
-  options: { start?: string; kind?: 'seeded' | 'empty' } = {},
+  options: { start?: string; kind?: 'seeded' | 'empty'; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(options.kind ?? 'seeded');
   const filesDir = mkdtempSync(join(tmpdir(), 'cityloop-files-'));
@@ -53,7 +53,7 @@ export async function startTestApp(
   const deps: AppDeps = {
     db: database.db,
     files: localFileStore(filesDir),
-    config: testConfig,
+    config: { ...testConfig, ...options.config },
     now: clock.now,
   };
   const app = await buildApp(deps);

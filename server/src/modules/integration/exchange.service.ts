@@ -17,6 +17,7 @@ import {
   insertManualRun,
   selectActiveExchangeCities,
   selectExchangeSettings,
+  selectRunById,
   selectRuns,
   upsertExchangeSettings,
 } from './integration.repository.js';
@@ -164,7 +165,9 @@ export async function runExchangeNow(deps: AppDeps, actor: Actor, period: string
     await recordActorAudit(trx, actor, 'exchange.run', 'exchange_run', id, { period });
   });
   await execute(deps, id, actor.cityCode, period);
-  return (await listExchangeRuns(deps, actor)).find((r) => r.id === id);
+  const row = await selectRunById(deps.db, actor.cityCode, id);
+  if (!row) throw notFound({ zh: '上报记录', en: 'exchange run' });
+  return runView(row);
 }
 
 /**
@@ -189,9 +192,8 @@ export async function runScheduledExchange(deps: AppDeps): Promise<number> {
   return runs;
 }
 
-export async function listExchangeRuns(deps: AppDeps, actor: Actor) {
-  const rows = await selectRuns(deps.db, actor.cityCode, 100);
-  return rows.map((r) => ({
+function runView(r: NonNullable<Awaited<ReturnType<typeof selectRunById>>>) {
+  return {
     id: r.id,
     period: r.period,
     trigger: r.trigger,
@@ -203,5 +205,18 @@ export async function listExchangeRuns(deps: AppDeps, actor: Actor) {
     attempts: r.attempts,
     startedAt: toShanghaiIso(r.startedAt),
     finishedAt: r.finishedAt ? toShanghaiIso(r.finishedAt) : null,
-  }));
+  };
+}
+
+/** 上报记录: every run, newest first, a page at a time. */
+export async function listExchangeRuns(
+  deps: AppDeps,
+  actor: Actor,
+  page: { page: number; pageSize: number },
+) {
+  const { rows, total } = await selectRuns(deps.db, actor.cityCode, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
+  return { items: rows.map(runView), total, page: page.page, pageSize: page.pageSize };
 }

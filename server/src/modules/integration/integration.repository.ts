@@ -25,13 +25,28 @@ export async function insertSubscription(
     .execute();
 }
 
-export function selectSubscriptions(db: Db, cityCode: string) {
-  return db
-    .selectFrom('webhookSubscriptions')
-    .select(['id', 'name', 'url', 'eventTypes', 'active', 'createdAt'])
-    .where('cityCode', '=', cityCode)
-    .orderBy('createdAt', 'desc')
-    .execute();
+const countAll = sql<number>`count(*)::int`.as('n');
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** A city's subscriptions, active first, newest first. */
+export async function selectSubscriptions(db: Db, cityCode: string, page: Page) {
+  const base = db.selectFrom('webhookSubscriptions').where('cityCode', '=', cityCode);
+  const [rows, total] = await Promise.all([
+    base
+      .select(['id', 'name', 'url', 'eventTypes', 'active', 'createdAt'])
+      .orderBy('active', 'desc')
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select(countAll).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }
 
 export async function deactivateSubscription(db: Db, cityCode: string, id: string): Promise<boolean> {
@@ -186,7 +201,16 @@ export async function updateDelivery(
     .execute();
 }
 
-export function selectDeliveries(db: Db, cityCode: string, status: string | undefined, limit: number) {
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export async function selectDeliveries(
+  db: Db,
+  cityCode: string,
+  status: DeliveryStatus | undefined,
+  page: Page,
+) {
+  let counted = db.selectFrom('webhookDeliveries').where('cityCode', '=', cityCode);
+  if (status) counted = counted.where('status', '=', status);
   let query = db
     .selectFrom('webhookDeliveries')
     .innerJoin('outboxEvents', 'outboxEvents.id', 'webhookDeliveries.eventId')
@@ -207,8 +231,27 @@ export function selectDeliveries(db: Db, cityCode: string, status: string | unde
       'webhookSubscriptions.url',
     ])
     .where('webhookDeliveries.cityCode', '=', cityCode);
-  if (status) query = query.where('webhookDeliveries.status', '=', status as 'pending');
-  return query.orderBy('webhookDeliveries.createdAt', 'desc').limit(limit).execute();
+  if (status) query = query.where('webhookDeliveries.status', '=', status);
+  const [rows, total] = await Promise.all([
+    query
+      .orderBy('webhookDeliveries.createdAt', 'desc')
+      .orderBy('webhookDeliveries.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    counted.select(countAll).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** How many deliveries of a city are in each status. */
+export function countDeliveriesByStatus(db: Db, cityCode: string) {
+  return db
+    .selectFrom('webhookDeliveries')
+    .select(['status', countAll])
+    .where('cityCode', '=', cityCode)
+    .groupBy('status')
+    .execute();
 }
 
 export function selectAttempts(db: Db, deliveryIds: readonly string[]) {
@@ -371,13 +414,26 @@ export async function finishRun(
     .execute();
 }
 
-export function selectRuns(db: Db, cityCode: string, limit: number) {
+export function selectRunById(db: Db, cityCode: string, id: string) {
   return db
     .selectFrom('exchangeRuns')
     .selectAll()
     .where('cityCode', '=', cityCode)
-    .orderBy('startedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function selectRuns(db: Db, cityCode: string, page: Page) {
+  const base = db.selectFrom('exchangeRuns').where('cityCode', '=', cityCode);
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('startedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select(countAll).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }

@@ -3,6 +3,7 @@ import {
   exchangeRunRequestSchema,
   exchangeSettingsSchema,
 } from '@cityloop/contracts/open311';
+import { pageQuerySchema } from '@cityloop/contracts/pagination';
 import { z } from 'zod';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
 import {
@@ -13,6 +14,7 @@ import {
 } from './exchange.service.js';
 import {
   createSubscription,
+  deliverySummary,
   listDeliveries,
   listSubscriptions,
   removeSubscription,
@@ -39,8 +41,8 @@ export function registerIntegrationRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     '/api/integration/webhooks',
-    { schema: { tags, summary: 'Webhook 订阅 / subscriptions' } },
-    async (request) => listSubscriptions(deps, requireActor(request, ADMIN)),
+    { schema: { tags, summary: 'Webhook 订阅 / subscriptions (paged)', querystring: pageQuerySchema } },
+    async (request) => listSubscriptions(deps, requireActor(request, ADMIN), request.query),
   );
   app.delete(
     '/api/integration/webhooks/:id',
@@ -56,10 +58,17 @@ export function registerIntegrationRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: '投递记录与死信 / deliveries with every attempt (status=dead: the dead-letter list)',
-        querystring: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional() }),
+        querystring: pageQuerySchema.extend({
+          status: z.enum(['pending', 'delivered', 'dead']).optional(),
+        }),
       },
     },
-    async (request) => listDeliveries(deps, requireActor(request, ADMIN), request.query.status),
+    async (request) => listDeliveries(deps, requireActor(request, ADMIN), request.query),
+  );
+  app.get(
+    '/api/integration/deliveries/summary',
+    { schema: { tags, summary: '投递统计 / deliveries per status (pending, delivered, dead)' } },
+    async (request) => deliverySummary(deps, requireActor(request, ADMIN)),
   );
   app.post(
     '/api/integration/deliveries/:id/replay',
@@ -91,7 +100,7 @@ export function registerIntegrationRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     '/api/integration/exchange/runs',
-    { schema: { tags, summary: '上报记录 / delivery log' } },
-    async (request) => listExchangeRuns(deps, requireActor(request, ADMIN)),
+    { schema: { tags, summary: '上报记录 / delivery log (paged)', querystring: pageQuerySchema } },
+    async (request) => listExchangeRuns(deps, requireActor(request, ADMIN), request.query),
   );
 }

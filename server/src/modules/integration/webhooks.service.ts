@@ -2,12 +2,15 @@ import type { CreateSubscriptionInput } from '@cityloop/contracts/open311';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { toShanghaiIso } from '../../platform/time.js';
 import { recordActorAudit, recordAudit } from '../audit/index.js';
 import type { CaseTransitionEvent } from '../cases/index.js';
+import { refusalMessage } from './address-policy.js';
 import {
+  countDeliveriesByStatus,
+  type DeliveryStatus,
   deactivateSubscription,
   insertAttempt,
   insertDeliveries,
@@ -25,6 +28,7 @@ import {
   updateDelivery,
 } from './integration.repository.js';
 import { backoffMs, MAX_ATTEMPTS, newWebhookSecret, signWebhook } from './webhook-signature.js';
+import { postWebhook, vetTarget } from './webhook-transport.js';
 
 // Case steps that become webhook events. 返工 sends the case to a unit again: a dispatch.
 const eventOfAction: Record<string, string> = {
@@ -121,6 +125,9 @@ export async function sweepOverdue(deps: AppDeps, limit = 500): Promise<number> 
 }
 
 export async function createSubscription(deps: AppDeps, actor: Actor, input: CreateSubscriptionInput) {
+  // SSRF guard: only public http(s) targets, unless the host is explicitly allowlisted.
+  const refusal = await vetTarget(input.url, deps.config.webhookAllowHosts ?? []);
+  if (refusal) throw new AppError(422, 'WEBHOOK_TARGET_REFUSED', refusalMessage(refusal), { refusal });
   const id = uuidv7();
   const secret = newWebhookSecret();
   await deps.db.transaction().execute(async (trx) => {
@@ -144,9 +151,21 @@ export async function createSubscription(deps: AppDeps, actor: Actor, input: Cre
   return { id, name: input.name, url: input.url, eventTypes: input.eventTypes, secret };
 }
 
-export async function listSubscriptions(deps: AppDeps, actor: Actor) {
-  const rows = await selectSubscriptions(deps.db, actor.cityCode);
-  return rows.map((r) => ({ ...r, createdAt: toShanghaiIso(r.createdAt) }));
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+const pageOf = (p: PageRequest) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
+
+export async function listSubscriptions(deps: AppDeps, actor: Actor, page: PageRequest) {
+  const { rows, total } = await selectSubscriptions(deps.db, actor.cityCode, pageOf(page));
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: toShanghaiIso(r.createdAt) })),
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
 }
 
 export async function removeSubscription(deps: AppDeps, actor: Actor, id: string): Promise<void> {
@@ -158,13 +177,18 @@ export async function removeSubscription(deps: AppDeps, actor: Actor, id: string
   });
 }
 
-export async function listDeliveries(deps: AppDeps, actor: Actor, status?: 'pending' | 'delivered' | 'dead') {
-  const rows = await selectDeliveries(deps.db, actor.cityCode, status, 200);
+/** 投递记录 (status=dead: the dead letters), newest first, each with every attempt. */
+export async function listDeliveries(
+  deps: AppDeps,
+  actor: Actor,
+  query: PageRequest & { status?: DeliveryStatus },
+) {
+  const { rows, total } = await selectDeliveries(deps.db, actor.cityCode, query.status, pageOf(query));
   const attempts = await selectAttempts(
     deps.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     ...r,
     nextAttemptAt: toShanghaiIso(r.nextAttemptAt),
     deliveredAt: r.deliveredAt ? toShanghaiIso(r.deliveredAt) : null,
@@ -179,6 +203,15 @@ export async function listDeliveries(deps: AppDeps, actor: Actor, status?: 'pend
         durationMs: a.durationMs,
       })),
   }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Deliveries per status, for the console's counters (the dead-letter badge). */
+export async function deliverySummary(deps: AppDeps, actor: Actor) {
+  const counts = { pending: 0, delivered: 0, dead: 0 };
+  for (const row of await countDeliveriesByStatus(deps.db, actor.cityCode))
+    counts[row.status] = Number(row.n);
+  return counts;
 }
 
 /** 重发: a dead letter goes back to the queue for a fresh round of attempts. */
@@ -190,35 +223,6 @@ export async function replayDelivery(deps: AppDeps, actor: Actor, id: string) {
     await recordActorAudit(trx, actor, 'webhook.replay', 'webhook_delivery', id);
   });
   return { id, status: 'pending' as const };
-}
-
-async function send(url: string, headers: Record<string, string>, body: string) {
-  const started = performance.now();
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      ok,
-      httpStatus: response.status,
-      error: ok ? null : `HTTP ${response.status}`,
-      durationMs: Math.round(performance.now() - started),
-    };
-  } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return {
-      ok: false,
-      httpStatus: null,
-      error: message.slice(0, 500),
-      durationMs: Math.round(performance.now() - started),
-    };
-  }
 }
 
 /**
@@ -238,7 +242,7 @@ export async function deliverDueWebhooks(deps: AppDeps, limit = 50) {
     const at = deps.now();
     const timestamp = Math.floor(at.getTime() / 1000);
     const outcome = delivery.active
-      ? await send(
+      ? await postWebhook(
           delivery.url,
           {
             'content-type': 'application/json',
@@ -248,10 +252,19 @@ export async function deliverDueWebhooks(deps: AppDeps, limit = 50) {
             'webhook-signature': signWebhook(delivery.secret, delivery.eventId, timestamp, body),
           },
           body,
+          { allowHosts: deps.config.webhookAllowHosts ?? [], timeoutMs: SEND_TIMEOUT_MS },
         )
-      : { ok: false, httpStatus: null, error: 'subscription removed', durationMs: 0 };
+      : {
+          ok: false,
+          httpStatus: null,
+          error: '订阅已停用 / subscription removed',
+          durationMs: 0,
+          refused: null,
+        };
     const attempts = delivery.attempts + 1;
-    const dead = !outcome.ok && (attempts >= MAX_ATTEMPTS || !delivery.active);
+    // A target the address policy refuses (e.g. its name now resolves to an internal address)
+    // is not retried: it goes to the dead letters at once, where an admin sees why.
+    const dead = !outcome.ok && (attempts >= MAX_ATTEMPTS || !delivery.active || outcome.refused !== null);
     await deps.db.transaction().execute(async (trx) => {
       await insertAttempt(trx, {
         id: uuidv7(),

@@ -54,14 +54,19 @@ export async function createApiKey(
   return { id, key, name: input.name, keyPrefix, perMinute: input.perMinute };
 }
 
-export async function listApiKeys(db: Db, actor: Actor) {
-  const rows = await selectApiKeys(db, actor.cityCode);
-  return rows.map((r) => ({
+/** The city's keys (never the secrets), a page at a time. */
+export async function listApiKeys(db: Db, actor: Actor, page: { page: number; pageSize: number }) {
+  const { rows, total } = await selectApiKeys(db, actor.cityCode, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
+  const items = rows.map((r) => ({
     ...r,
     createdAt: toShanghaiIso(r.createdAt),
     lastUsedAt: r.lastUsedAt ? toShanghaiIso(r.lastUsedAt) : null,
     revokedAt: r.revokedAt ? toShanghaiIso(r.revokedAt) : null,
   }));
+  return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
 export async function revokeApiKey(deps: AppDeps, actor: Actor, id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createApiKeySchema, moderationSchema } from '@cityloop/contracts/open311';
+import { pageQuerySchema } from '@cityloop/contracts/pagination';
 import { z } from 'zod';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
@@ -26,8 +27,10 @@ export function registerOpen311AdminRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/open311/keys',
-    { schema: { tags, summary: 'API 密钥列表 / API keys (no secrets)' } },
-    async (request) => listApiKeys(deps.db, requireActor(request, ['admin'])),
+    {
+      schema: { tags, summary: 'API 密钥列表 / API keys (no secrets, paged)', querystring: pageQuerySchema },
+    },
+    async (request) => listApiKeys(deps.db, requireActor(request, ['admin']), request.query),
   );
 
   app.delete(

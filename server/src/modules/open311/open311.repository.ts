@@ -32,13 +32,21 @@ export async function insertApiKey(
   await db.insertInto('open311ApiKeys').values(row).execute();
 }
 
-export function selectApiKeys(db: Db, cityCode: string) {
-  return db
-    .selectFrom('open311ApiKeys')
-    .select(['id', 'name', 'keyPrefix', 'perMinute', 'createdAt', 'lastUsedAt', 'revokedAt'])
-    .where('cityCode', '=', cityCode)
-    .orderBy('createdAt', 'desc')
-    .execute();
+/** A city's keys, usable ones first, newest first. */
+export async function selectApiKeys(db: Db, cityCode: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('open311ApiKeys').where('cityCode', '=', cityCode);
+  const [rows, total] = await Promise.all([
+    base
+      .select(['id', 'name', 'keyPrefix', 'perMinute', 'createdAt', 'lastUsedAt', 'revokedAt'])
+      .orderBy(sql`revoked_at IS NULL`, 'desc')
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }
 
 export function selectApiKeyByHash(db: Db, keyHash: string) {

@@ -37,6 +37,11 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Folder of the built web app, served at / when present. */
   webDist?: string;
+  /**
+   * Hosts outbound webhooks may reach although they are loopback/private (SSRF guard off for
+   * exactly these names or IPs; env CITYLOOP_WEBHOOK_ALLOW_HOSTS). Empty by default.
+   */
+  webhookAllowHosts?: readonly string[];
 }
 
 export interface AppDeps {
