@@ -14,6 +14,7 @@ import {
   submitRequest,
 } from './open311.service.js';
 import { readPublicPhoto } from './public-media.service.js';
+import { postRequestUpdate } from './request-updates.service.js';
 import { type XmlObject, xmlList, xmlObject } from './xml.js';
 
 type Format = 'json' | 'xml';
@@ -160,13 +161,29 @@ export function registerOpen311Routes(app: App, deps: AppDeps): void {
 
       scope.post(
         '/:file',
-        { schema: { tags, summary: 'POST requests.{json,xml}: a new service request (api_key required)' } },
+        {
+          schema: {
+            tags,
+            summary:
+              'POST requests.{json,xml}: a new service request; POST servicerequestupdates.{json,xml}: a public note on one (api_key required)',
+          },
+        },
         async (request, reply) => {
           const target = splitFormat((request.params as { file: string }).file);
-          if (target?.name !== 'requests') throw unknownPath();
+          if (target?.name !== 'requests' && target?.name !== 'servicerequestupdates') throw unknownPath();
           const query = queryPairs(request);
           const form = await formOf(request);
           const pairs = [...form.pairs, ...query];
+          if (target.name === 'servicerequestupdates') {
+            const update = await postRequestUpdate(deps, {
+              params: paramsOf(pairs),
+              pairs,
+              apiKey: apiKeyOf(request, pairs),
+              hasFiles: form.photos.length > 0,
+            });
+            reply.status(update.created ? 201 : 200);
+            return send(reply, target.format, 'service_request_updates', 'request_update', update.list);
+          }
           const result = await submitRequest(deps, {
             params: paramsOf(pairs),
             pairs,

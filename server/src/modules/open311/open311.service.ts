@@ -21,6 +21,7 @@ import {
 } from './open311.repository.js';
 import { externalStatusCode, open311Status, publicStepLabel, statusLabel } from './public-status.js';
 import { redactPersonal } from './redact.js';
+import { selectPublicNotes } from './request-updates.repository.js';
 import { formatServiceCode, parseServiceCode } from './service-code.js';
 
 /** Query or form parameters; an empty value reads as absent (GeoReport v2 requires this). */
@@ -286,9 +287,10 @@ export interface RequestViewOptions {
 
 async function requestViews(deps: AppDeps, rows: PublicRow[], options: RequestViewOptions) {
   const ids = rows.map((r) => r.id);
-  const [transitions, photos] = await Promise.all([
+  const [transitions, photos, clientNotes] = await Promise.all([
     selectTransitionsOf(deps.db, ids),
     selectReportPhotos(deps.db, ids),
+    options.extensions ? selectPublicNotes(deps.db, ids) : Promise.resolve([]),
   ]);
   return rows.map((row) => {
     const steps = transitions.filter((t) => t.caseId === row.id);
@@ -326,10 +328,17 @@ async function requestViews(deps: AppDeps, rows: PublicRow[], options: RequestVi
         external_status_code: externalStatusCode(row.status),
         photos: mediaUrls,
       };
-      view.notes = steps.flatMap((s) => {
+      const stepNotes = steps.flatMap((s) => {
         const label = publicStepLabel(s);
-        return label ? [{ datetime: toShanghaiIso(s.at), description: label, type: s.action }] : [];
+        return label ? [{ at: s.at, description: label, type: s.action }] : [];
       });
+      // Comments that Open311 clients posted (servicerequestupdates), redacted like descriptions.
+      const comments = clientNotes
+        .filter((n) => n.caseId === row.id)
+        .map((n) => ({ at: n.receivedAt, description: redactPersonal(n.description), type: 'comment' }));
+      view.notes = [...stepNotes, ...comments]
+        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .map((n) => ({ datetime: toShanghaiIso(n.at), description: n.description, type: n.type }));
     }
     return view;
   });

@@ -5,6 +5,7 @@ import * as hotline from './migrations/0002-hotline.js';
 import * as statistics from './migrations/0003-statistics.js';
 import * as field from './migrations/0004-field.js';
 import * as open311 from './migrations/0005-open311.js';
+import * as open311Updates from './migrations/0009-open311-updates.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-statistics': statistics,
   '0004-field': field,
   '0005-open311': open311,
+  '0009-open311-updates': open311Updates,
 };
 
 const provider: MigrationProvider = {

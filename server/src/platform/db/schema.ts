@@ -361,6 +361,20 @@ export interface ExchangeRunsTable {
   startedAt: Timestamp;
   finishedAt: NullableTimestamp;
 }
+/** mySociety POST servicerequestupdates: a client's public note on a case (0009-open311-updates). */
+export interface Open311RequestUpdatesTable {
+  id: string;
+  cityCode: string;
+  caseId: string;
+  apiKeyId: string;
+  clientUpdateId: string;
+  requestedStatus: string;
+  description: string;
+  mediaUrls: Json<string[]>;
+  contact: Json<Record<string, string>>;
+  clientUpdatedAt: Timestamp;
+  receivedAt: Timestamp;
+}
 // ── end of the Open311 / integration section ──────────────────────────────────────────────────
 
 // ── Statistics, assessment, contractors and bulletin text (0003-statistics) ──────────────────
@@ -788,6 +802,7 @@ export interface Database {
   open311ApiKeys: Open311ApiKeysTable;
   open311Services: Open311ServicesTable;
   open311Requests: Open311RequestsTable;
+  open311RequestUpdates: Open311RequestUpdatesTable;
   publicCaseFlags: PublicCaseFlagsTable;
   powChallenges: PowChallengesTable;
   rateLimitWindows: RateLimitWindowsTable;
