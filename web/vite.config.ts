@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fieldServiceWorker } from './vite/field-service-worker';
 
 const apiTarget = process.env.CITYLOOP_API ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
@@ -29,7 +30,7 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), fieldServiceWorker({ pageEntry: 'field', workerEntry: 'm-sw', page: 'm.html' })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -39,8 +40,11 @@ export default defineConfig({
       input: {
         console: resolve(import.meta.dirname, 'index.html'),
         field: resolve(import.meta.dirname, 'm.html'),
+        // The field app's service worker: a fixed URL at the root (scope /m must include /m itself).
+        'm-sw': resolve(import.meta.dirname, 'src/field/service-worker.ts'),
       },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'm-sw' ? 'm-sw.js' : 'assets/[name]-[hash].js'),
         codeSplitting: { groups: vendorGroups },
       },
     },

@@ -30,6 +30,7 @@ export function ensureWebBuilt(): void {
     newestMtime(join(ROOT, 'web/index.html')),
     newestMtime(join(ROOT, 'web/m.html')),
     newestMtime(join(ROOT, 'web/vite.config.ts')),
+    newestMtime(join(ROOT, 'web/vite')),
     newestMtime(join(ROOT, 'contracts/src')),
   );
   if (built > 0 && built >= sources) return;

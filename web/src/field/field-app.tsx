@@ -8,6 +8,7 @@ import { useOnline, useOutbox } from '../modules/field-report/use-outbox';
 import { LoginForm } from '../modules/session/login-form';
 import { useSession } from '../modules/session/use-session';
 import { FieldCasePage } from './field-case-page';
+import { useFieldSession } from './field-session';
 import { MyReportsPage } from './my-reports-page';
 import { ReportPage } from './report-page';
 import { TasksPage } from './tasks-page';
@@ -21,7 +22,7 @@ export function FieldApp() {
 }
 
 function FieldGate() {
-  const { user, loading, signedIn, error } = useSession();
+  const { user, loading, signedIn, error } = useFieldSession();
   if (loading) {
     return (
       <div className="full-page-center">

@@ -3,6 +3,7 @@ import { AppProviders } from '../ui/app-providers';
 import '../ui/base.css';
 import '../ui/field.css';
 import { FieldApp } from './field-app';
+import { registerFieldServiceWorker } from './register-service-worker';
 
 const root = document.getElementById('root');
 if (root) {
@@ -12,3 +13,4 @@ if (root) {
     </AppProviders>,
   );
 }
+registerFieldServiceWorker();

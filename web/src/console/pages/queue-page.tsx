@@ -1,10 +1,10 @@
 import type { Queue } from '@cityloop/contracts/cases';
-import { Alert, Card, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { BulkDispatch } from '../../modules/cases/bulk-dispatch';
 import { CaseFilters } from '../../modules/cases/case-filters';
-import { useCaseList } from '../../modules/cases/case-hooks';
+import { useCaseList, useQueueCounts } from '../../modules/cases/case-hooks';
 import { CaseTable } from '../../modules/cases/case-table';
 import type { CaseFilter, CaseListItem } from '../../modules/cases/cases-api';
 import type { CurrentUser } from '../../modules/session/session-api';
@@ -31,7 +31,13 @@ export function QueueView({ queue, user }: { queue: Queue; user: CurrentUser }) 
   const def = queueDefs[queue];
   const canBulkDispatch =
     queue === 'to_dispatch' && (user.role === 'dispatcher' || user.role === 'shift_lead');
-  const pendingExtensions = (list.data?.items ?? []).filter((c) => c.pendingExtensionUntil).length;
+  const counts = useQueueCounts();
+  const pending = counts.data?.pending_extension;
+  // 延期申请 are approved from 处置中; the filter also helps in 全部案卷.
+  const extensionFilter =
+    (queue === 'disposing' || queue === 'all') && user.role !== 'collector'
+      ? { pending: pending?.count, value: filter.extension }
+      : undefined;
 
   return (
     <Card
@@ -46,6 +52,7 @@ export function QueueView({ queue, user }: { queue: Queue; user: CurrentUser }) 
       extra={canBulkDispatch ? <BulkDispatch rows={selected} onFinished={() => setSelected([])} /> : null}
     >
       <CaseFilters
+        extension={extensionFilter}
         onChange={(next) => {
           setFilter(next);
           setPaging((p) => ({ ...p, page: 1 }));
@@ -54,12 +61,26 @@ export function QueueView({ queue, user }: { queue: Queue; user: CurrentUser }) 
       {list.error ? (
         <Alert type="error" showIcon title={errorText(list.error)} style={{ margin: '12px 0' }} />
       ) : null}
-      {queue === 'disposing' && pendingExtensions > 0 && user.role !== 'unit_staff' ? (
+      {queue === 'disposing' && (pending?.count ?? 0) > 0 && user.role !== 'unit_staff' ? (
         <Alert
           type="warning"
           showIcon
           style={{ margin: '12px 0' }}
-          title={`本页有 ${pendingExtensions} 件延期申请待审批（标“延期待批”）`}
+          data-testid="pending-extension-alert"
+          title={`有 ${pending?.count} 件延期申请待审批${pending?.overdue ? `，其中 ${pending.overdue} 件已超期` : ''}（标“延期待批”）`}
+          action={
+            filter.extension === 'pending' ? null : (
+              <Button
+                size="small"
+                onClick={() => {
+                  setFilter((f) => ({ ...f, extension: 'pending' }));
+                  setPaging((p) => ({ ...p, page: 1 }));
+                }}
+              >
+                只看待审批延期
+              </Button>
+            )
+          }
         />
       ) : null}
       <div style={{ marginTop: 12 }}>

@@ -28,6 +28,7 @@ import {
 } from '../reference/reference-api';
 import { useTransition } from './case-hooks';
 import { type CaseDetail, casesApi, type PhotoStage } from './cases-api';
+import { CollectorPicker } from './collector-picker';
 import { supervisionLabels } from './labels';
 
 /** Actions that are a negative choice get the danger style. */
@@ -56,6 +57,7 @@ interface ActionForm {
   confirmed?: boolean;
   supervision?: 'normal' | 'yellow' | 'red';
   categoryId?: string;
+  assigneeId?: string;
   photos?: UploadFile[];
 }
 
@@ -139,6 +141,7 @@ function ActionModal({
         extendTo: values.extendTo ? values.extendTo.toISOString() : undefined,
         confirmed: values.confirmed,
         supervision: values.supervision,
+        assigneeId: values.assigneeId,
       };
       if (action === 'file' && values.categoryId && values.categoryId !== detail.categoryId) {
         const chosen = categoriesById.get(values.categoryId);
@@ -183,12 +186,7 @@ function ActionModal({
           </Form.Item>
         ) : null}
         {action === 'request_verify' || action === 'request_check' ? (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`将派给${detail.source === 'patrol' ? `上报监督员 ${detail.reporterName ?? ''}` : '网格监督员'}到现场${action === 'request_verify' ? '核实' : '核查'}`}
-          />
+          <CollectorPicker caseId={detail.id} task={action === 'request_verify' ? '核实' : '核查'} />
         ) : null}
         {action === 'request_extension' ? (
           <>

@@ -1,18 +1,36 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useCategories, useDistricts } from '../reference/reference-api';
 import type { CaseFilter } from './cases-api';
 import { sourceLabels } from './labels';
 
-type FilterFields = Pick<CaseFilter, 'districtId' | 'gridCode' | 'categoryCode' | 'source' | 'caseNo'> & {
+type FilterFields = Pick<
+  CaseFilter,
+  'districtId' | 'gridCode' | 'categoryCode' | 'source' | 'caseNo' | 'extension'
+> & {
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
-/** The usual list filters: district, grid, category, source, report dates, case number. */
-export function CaseFilters({ onChange }: { onChange: (filter: CaseFilter) => void }) {
+/**
+ * The usual list filters: district, grid, category, source, report dates, case number; with
+ * `extension`, also 延期申请 (待审批延期, with how many wait); `extension.value` lets the page set
+ * that field from outside (a "只看待审批延期" shortcut).
+ */
+export function CaseFilters({
+  onChange,
+  extension,
+}: {
+  onChange: (filter: CaseFilter) => void;
+  extension?: { pending?: number; value?: CaseFilter['extension'] };
+}) {
   const [form] = Form.useForm<FilterFields>();
   const districts = useDistricts();
   const categories = useCategories();
+  const extensionValue = extension?.value;
+  useEffect(() => {
+    form.setFieldValue('extension', extensionValue);
+  }, [form, extensionValue]);
 
   const apply = (values: FilterFields) => {
     const { range, ...rest } = values;
@@ -61,6 +79,23 @@ export function CaseFilters({ onChange }: { onChange: (filter: CaseFilter) => vo
       <Form.Item name="caseNo">
         <Input allowClear placeholder="案卷号" style={{ width: 150 }} />
       </Form.Item>
+      {extension ? (
+        <Form.Item name="extension">
+          <Select
+            allowClear
+            placeholder="延期申请"
+            style={{ width: 150 }}
+            data-testid="extension-filter"
+            options={[
+              {
+                value: 'pending',
+                label: `待审批延期${extension.pending !== undefined ? `（${extension.pending}）` : ''}`,
+              },
+              { value: 'none', label: '无待批延期' },
+            ]}
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item>
         <Button type="primary" htmlType="submit">
           查询

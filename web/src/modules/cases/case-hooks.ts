@@ -24,6 +24,15 @@ export function useCaseDetail(id: string | undefined) {
   });
 }
 
+/** 核实/核查: whom the server suggests and the collectors to choose from (fresh each time the form opens). */
+export function useCaseCollectors(id: string) {
+  return useQuery({
+    queryKey: ['cases', 'collectors', id],
+    queryFn: () => casesApi.collectors(id),
+    staleTime: 0,
+  });
+}
+
 /** Moves a case and refreshes every list and count that may show it. */
 export function useTransition(id: string) {
   const client = useQueryClient();

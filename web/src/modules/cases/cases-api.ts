@@ -1,8 +1,10 @@
 import type {
   CaseAction,
+  CaseCollectorChoice,
   CaseKind,
   CaseSource,
   CaseStatus,
+  ExtensionFilter,
   Queue,
   ReportCaseInput,
   TransitionInput,
@@ -101,11 +103,16 @@ export interface CaseFilter {
   from?: string;
   to?: string;
   caseNo?: string;
+  /** 延期申请: pending = 待审批延期. */
+  extension?: ExtensionFilter;
   page?: number;
   pageSize?: number;
 }
 
-export type QueueCounts = Record<Exclude<Queue, 'all'>, { count: number; overdue: number }>;
+export type QueueCounts = Record<
+  Exclude<Queue, 'all'> | 'pending_extension',
+  { count: number; overdue: number }
+>;
 
 /** What a transition answers when the mover can no longer see the case (a unit that returned it). */
 export interface HiddenCase {
@@ -122,6 +129,8 @@ export const casesApi = {
   list: (filter: CaseFilter) => http.get<Page<CaseListItem>>('/api/cases', { ...filter }),
   queues: () => http.get<QueueCounts>('/api/cases/queues'),
   detail: (id: string) => http.get<CaseDetail>(`/api/cases/${id}`),
+  /** 核实/核查: the suggested collector and the collectors to choose from. */
+  collectors: (id: string) => http.get<CaseCollectorChoice>(`/api/cases/${id}/collectors`),
   transition: (id: string, input: TransitionInput) =>
     http.post<CaseDetail | HiddenCase>(`/api/cases/${id}/transitions`, input),
   report: (input: ReportCaseInput, idempotencyKey?: string) =>
