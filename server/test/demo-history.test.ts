@@ -6,7 +6,14 @@ import { decideTransition } from '../src/modules/cases/case-workflow.js';
 import { SEED_UNIT_ROWS } from '../src/modules/demo/demo-plan.js';
 import { type DemoHistoryResult, seedDemoHistory } from '../src/modules/demo/index.js';
 import { findUnitByName } from '../src/modules/org/index.js';
-import { monthlyFigures } from '../src/modules/statistics/index.js';
+import { monthlyFigures, monthRange } from '../src/modules/statistics/index.js';
+import {
+  type HeadlineGroupRow,
+  selectHeadlineGroups,
+  selectHeadlineGroupsFromFacts,
+  selectUnitCounts,
+  selectUnitCountsFromFacts,
+} from '../src/modules/statistics/statistics.repository.js';
 import type { Db, OpenDatabase } from '../src/platform/db/database.js';
 import { openTestDatabase } from './support/test-db.js';
 
@@ -398,6 +405,26 @@ describe('seedDemoHistory', () => {
       const unit = await findUnitByName(db(), CITY, seed.unit);
       const row = rows.find((r) => r.unitId === unit?.id);
       expect([seed.unit, row?.due, row?.disposed]).toEqual([seed.unit, seed.due, seed.disposed]);
+    }
+  }, 300_000);
+
+  it('the maintained monthly facts equal a recount from the log, month by month', async () => {
+    for (const month of ['2019-06', '2019-07']) {
+      const { start, end, lastInstant } = monthRange(month);
+      const recount = { cityCode: CITY, start, end, asOf: lastInstant };
+      const facts = { cityCode: CITY, month, asOf: lastInstant };
+      const byKey = (rows: HeadlineGroupRow[]) =>
+        [...rows].sort((a, b) =>
+          `${a.groupDistrict}${a.districtId}${a.groupCategory}${a.categoryId}`.localeCompare(
+            `${b.groupDistrict}${b.districtId}${b.groupCategory}${b.categoryId}`,
+          ),
+        );
+      const fromFacts = byKey(await selectHeadlineGroupsFromFacts(db(), facts));
+      expect(fromFacts.length).toBeGreaterThan(20);
+      expect(fromFacts).toEqual(byKey(await selectHeadlineGroups(db(), recount)));
+      const unitFacts = await selectUnitCountsFromFacts(db(), facts);
+      expect(unitFacts.length).toBeGreaterThan(10);
+      expect(unitFacts).toEqual(await selectUnitCounts(db(), recount));
     }
   }, 300_000);
 

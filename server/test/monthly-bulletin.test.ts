@@ -2,6 +2,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFacts, type LogRow, tallyCases } from '../src/modules/statistics/case-facts.js';
+import { monthRange } from '../src/modules/statistics/month.js';
+import {
+  type HeadlineGroupRow,
+  selectHeadlineGroups,
+  selectHeadlineGroupsFromFacts,
+  selectUnitCounts,
+  selectUnitCountsFromFacts,
+} from '../src/modules/statistics/statistics.repository.js';
 import { monthlyCaseCounts } from '../src/modules/statistics/statistics.service.js';
 import { moveOk, pngOfColour, pointIn, reportAs, unitIdByName, uploadPhoto } from './support/case-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -219,6 +227,64 @@ describe('monthly figures over a generated month', () => {
       dueForDisposal: 3,
       disposed: 2,
     });
+  });
+
+  it('keeps its per-case facts equal to a recount from the log, through every later change', async () => {
+    const db = t.database.db;
+    const agree = async (month: string, asOf: Date) => {
+      const { start, end } = monthRange(month);
+      const recount = { cityCode: '510400', start, end, asOf };
+      const facts = { cityCode: '510400', month, asOf };
+      const order = (rows: HeadlineGroupRow[]) => rows.map((r) => JSON.stringify(r)).sort();
+      const fromFacts = await selectHeadlineGroupsFromFacts(db, facts);
+      expect(order(fromFacts)).toEqual(order(await selectHeadlineGroups(db, recount)));
+      expect(await selectUnitCountsFromFacts(db, facts)).toEqual(await selectUnitCounts(db, recount));
+      return fromFacts;
+    };
+    const julyEnd = monthRange('2019-07').lastInstant;
+    const before = await agree('2019-07', julyEnd);
+    await agree('2019-06', monthRange('2019-06').lastInstant);
+    // Overdue is judged at the as-of: c2's deadline (5 July) had not passed on 4 July.
+    expect(
+      (
+        await selectUnitCountsFromFacts(db, {
+          cityCode: '510400',
+          month: '2019-07',
+          asOf: new Date('2019-07-04T00:00:00Z'),
+        })
+      ).find((u) => u.unitId === cityManagement)?.overdueOpen,
+    ).toBe(0);
+
+    // c8 was reported in July and filed in August: July's facts, like the recount as of July's
+    // end, keep it unfiled.
+    expect(before.find((r) => r.groupDistrict === 1 && r.groupCategory === 1)?.filed).toBe(6);
+
+    // A July case moved to another category (and so another group) moves its facts with it.
+    const other = await db
+      .selectFrom('categories')
+      .select('id')
+      .where('cityCode', '=', '510400')
+      .where('kind', '=', 'event')
+      .where('code', '=', '0104')
+      .executeTakeFirstOrThrow();
+    const original = await db
+      .selectFrom('cases')
+      .select('categoryId')
+      .where('id', '=', ids.c1 as string)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('cases')
+      .set({ categoryId: other.id })
+      .where('id', '=', ids.c1 as string)
+      .execute();
+    const moved = await agree('2019-07', julyEnd);
+    expect(moved.find((r) => r.groupCategory === 0 && r.categoryId === other.id)?.filed).toBe(1);
+    await db
+      .updateTable('cases')
+      .set({ categoryId: original.categoryId })
+      .where('id', '=', ids.c1 as string)
+      .execute();
+    expect(await agree('2019-07', julyEnd)).toEqual(before);
   });
 
   it('refuses bad months and roles with clear bilingual errors', async () => {

@@ -16,14 +16,19 @@ const BATCH = 1000;
 
 const yearBounds = (fromYear: number, toYear: number) => [`${fromYear}-01-01`, `${toYear}-12-31`] as const;
 
-export async function selectSettings(db: Db, cityCode: string): Promise<CalendarSettings | undefined> {
+export async function selectSettings(
+  db: Db,
+  cityCode: string,
+): Promise<(CalendarSettings & { revision: string }) | undefined> {
   const row = await db
     .selectFrom('calendarSettings')
-    .select(['workPeriods', 'warningShare'])
+    .select(['workPeriods', 'warningShare', 'revision'])
     .where('cityCode', '=', cityCode)
     .executeTakeFirst();
   // numeric comes back as a number from both engines (database.ts type parsers); Number() pins the type.
-  return row && { workPeriods: row.workPeriods, warningShare: Number(row.warningShare) };
+  return (
+    row && { workPeriods: row.workPeriods, warningShare: Number(row.warningShare), revision: row.revision }
+  );
 }
 
 /** Returns true when the row was created, false when the city already had settings. */

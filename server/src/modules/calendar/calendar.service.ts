@@ -64,16 +64,23 @@ function checkDay(day: string): void {
   checkYear(Number(day.slice(0, 4)));
 }
 
-async function requireSettings(db: Db, cityCode: string): Promise<CalendarSettings> {
+async function requireSettings(db: Db, cityCode: string) {
   const settings = await selectSettings(db, cityCode);
   if (!settings) throw notConfigured();
   return settings;
 }
 
+// Loaded calendars by revision and years. The revision is a random stamp the database renews
+// on any calendar change (0011-calendar-revision), so an entry can only ever match the exact
+// content it was loaded from, whichever database or transaction asks.
+const CACHE_LIMIT = 64;
+const calendarCache = new Map<string, WorkCalendar>();
+
 /**
  * The city's calendar for the Beijing years fromYear..toYear: work periods, the per-date
  * exceptions of those years and which of them have an official schedule. A computation that
- * leaves the loaded years is flagged `estimated`, never silently wrong.
+ * leaves the loaded years is flagged `estimated`, never silently wrong. One query when the
+ * calendar is unchanged since it was last loaded.
  */
 export async function loadWorkCalendar(
   db: Db,
@@ -83,17 +90,23 @@ export async function loadWorkCalendar(
 ): Promise<WorkCalendar> {
   if (toYear < fromYear)
     throw invalid('结束年份不能早于开始年份', 'the last year must not be before the first');
-  const [settings, years, days] = await Promise.all([
-    requireSettings(db, cityCode),
+  const settings = await requireSettings(db, cityCode);
+  const key = `${settings.revision}:${fromYear}:${toYear}`;
+  const cached = calendarCache.get(key);
+  if (cached) return cached;
+  const [years, days] = await Promise.all([
     selectYears(db, cityCode, fromYear, toYear),
     selectDaysOfYears(db, cityCode, fromYear, toYear),
   ]);
-  return {
+  const calendar: WorkCalendar = {
     workPeriods: settings.workPeriods,
     days: new Map(days.map((d) => [d.day, d.kind])),
     knownYears: new Set(years.map((y) => y.year)),
     warningShare: settings.warningShare,
   };
+  if (calendarCache.size >= CACHE_LIMIT) calendarCache.clear();
+  calendarCache.set(key, calendar);
+  return calendar;
 }
 
 const shanghaiYear = (instant: Date) => Number(shanghaiDate(instant).slice(0, 4));

@@ -54,19 +54,31 @@ export function selectCaseByIdempotencyKey(
     .executeTakeFirst();
 }
 
-/** Next number of the city's day (Asia/Shanghai date), atomically. */
-export async function nextDailySequence(db: Db, cityCode: string, day: string): Promise<number> {
-  const row = await db
-    .insertInto('caseNumberCounters')
-    .values({ cityCode, day, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['cityCode', 'day'])
-        .doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', 1) })),
-    )
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
-  return row.lastSeq;
+/**
+ * Takes the next number of the city's day (Asia/Shanghai date) in a short transaction of its
+ * own, before the case's transaction begins. Taken inside it, the counter row stayed locked
+ * until the whole case had committed, and every report of the day queued behind the one before.
+ *
+ * That short transaction commits without waiting for the disk: the case that uses the number
+ * commits synchronously afterwards, and flushing its commit flushes the log before it, this
+ * commit included. A number whose case never commits is a gap in the day's numbers (or, after
+ * a crash, handed out again: no case carries it).
+ */
+export async function takeDailySequence(db: Db, cityCode: string, day: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    const row = await trx
+      .insertInto('caseNumberCounters')
+      .values({ cityCode, day, lastSeq: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['cityCode', 'day'])
+          .doUpdateSet((eb) => ({ lastSeq: eb('caseNumberCounters.lastSeq', '+', 1) })),
+      )
+      .returning('lastSeq')
+      .executeTakeFirstOrThrow();
+    return row.lastSeq;
+  });
 }
 
 /** Raises the day's counter to at least `seq` (imported numbers must not be handed out again). */
@@ -597,4 +609,6 @@ export async function countMarkedCasesByDay(
 export async function analyzeCaseTables(db: Db): Promise<void> {
   await sql`ANALYZE cases`.execute(db);
   await sql`ANALYZE case_transitions`.execute(db);
+  await sql`ANALYZE case_month_facts`.execute(db);
+  await sql`ANALYZE case_unit_month_facts`.execute(db);
 }

@@ -27,9 +27,9 @@ import {
   insertCase,
   insertTransitions,
   lastTransitionAt,
-  nextDailySequence,
   selectCaseById,
   selectCaseByIdempotencyKey,
+  takeDailySequence,
   updateCaseAtVersion,
 } from './cases.repository.js';
 
@@ -113,10 +113,10 @@ export async function reportCase(
     ? null
     : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
 
+  const day = shanghaiDate(reportedAt);
+  const caseNo = formatCaseNo(input.kind, day, await takeDailySequence(db, actor.cityCode, day));
   try {
     const created = await db.transaction().execute(async (trx) => {
-      const day = shanghaiDate(reportedAt);
-      const caseNo = formatCaseNo(input.kind, day, await nextDailySequence(trx, actor.cityCode, day));
       const id = uuidv7();
       const status: CaseStatus = input.selfDisposed ? 'closed' : 'reported';
       const stamps = input.selfDisposed

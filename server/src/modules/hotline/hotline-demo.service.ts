@@ -9,6 +9,7 @@ import { findUnitByName } from '../org/index.js';
 import { findUserIdByLogin } from '../users/index.js';
 import { type PlannedOrder, planDemoHotlineHistory, seedJulyUnitTable } from './demo-history.js';
 import {
+  analyzeHotlineTables,
   insertOrderLog,
   insertOrders,
   type NewOrder,
@@ -140,6 +141,7 @@ export async function seedDemoHotlineHistory(
       detail: { orders: orders.length, logRows: log.length },
     });
   });
+  await analyzeHotlineTables(db);
   return { created: plan.length, skipped: false };
 }
 

@@ -3,15 +3,25 @@ import type { Db } from '../../platform/db/database.js';
 import type { HeadlineCounts, UnitCounts } from './case-facts.js';
 import type { StaffCounts } from './staff-scoring.js';
 
-// SQL for the monthly figures. Each query is one indexed range scan of the month's cases
-// (cases_stats_month_idx) joined to their log rows by (case_id, seq), aggregated in the
-// database: nothing loads a month of rows into JavaScript. The definitions are those of
-// case-facts.ts; the integration tests check both give the same numbers.
+// SQL for the monthly figures, two ways with the same definitions (those of case-facts.ts):
+// - from the facts the database maintains per case as of its month's end (0006-case-rollups):
+//   one indexed scan of small rows, used whenever the figures are asked as of the month's end
+//   (or now, for the month in progress), which is what dashboards and bulletins ask;
+// - by recounting the month's cases and their log rows as of any earlier instant.
+// Both aggregate in the database: nothing loads a month of rows into JavaScript. The
+// integration tests check facts, recount and the reference fold all give the same numbers.
 
 export interface MonthWindow {
   cityCode: string;
   start: Date;
   end: Date;
+  asOf: Date;
+}
+
+/** Counts from the maintained facts: city, month ('YYYY-MM') and the as-of for overdue cases. */
+export interface FactsWindow {
+  cityCode: string;
+  month: string;
   asOf: Date;
 }
 
@@ -76,6 +86,46 @@ export async function selectHeadlineGroups(db: Db, w: MonthWindow): Promise<Head
       count(*) FILTER (WHERE q.filed AND q.source IN (${sql.join([...PUBLIC_SOURCES])}))::int AS filed_public
     FROM q
     GROUP BY GROUPING SETS ((), (q.district_id), (q.category_id))
+  `.execute(db);
+  return result.rows;
+}
+
+/** selectHeadlineGroups, from case_month_facts. */
+export async function selectHeadlineGroupsFromFacts(db: Db, w: FactsWindow): Promise<HeadlineGroupRow[]> {
+  const result = await sql<HeadlineGroupRow>`
+    SELECT grouping(f.district_id)::int AS group_district, grouping(f.category_id)::int AS group_category,
+      f.district_id, f.category_id,
+      count(*)::int AS received,
+      count(*) FILTER (WHERE f.filed)::int AS filed,
+      count(*) FILTER (WHERE f.due)::int AS due_for_disposal,
+      count(*) FILTER (WHERE f.due AND f.disposed)::int AS disposed,
+      count(*) FILTER (WHERE f.due AND f.disposed AND f.on_time)::int AS disposed_on_time,
+      count(*) FILTER (WHERE f.self_disposed)::int AS self_disposed,
+      count(*) FILTER (WHERE f.due AND f.closed)::int AS closed,
+      count(*) FILTER (WHERE f.filed AND f.source IN (${sql.join([...PUBLIC_SOURCES])}))::int AS filed_public
+    FROM case_month_facts f
+    WHERE f.city_code = ${w.cityCode} AND f.month = ${w.month}
+    GROUP BY GROUPING SETS ((), (f.district_id), (f.category_id))
+  `.execute(db);
+  return result.rows;
+}
+
+/** selectUnitCounts, from case_unit_month_facts. */
+export async function selectUnitCountsFromFacts(db: Db, w: FactsWindow): Promise<UnitCounts[]> {
+  const result = await sql<UnitCounts>`
+    SELECT f.unit_id,
+      count(*)::int AS due,
+      count(*) FILTER (WHERE f.disposed)::int AS disposed,
+      count(*) FILTER (WHERE f.disposed AND f.on_time)::int AS disposed_on_time,
+      count(*) FILTER (WHERE f.closed)::int AS closed,
+      count(*) FILTER (WHERE f.closed AND f.disposed AND f.on_time)::int AS closed_on_time,
+      count(*) FILTER (WHERE f.reworked)::int AS reworked,
+      count(*) FILTER (WHERE f.extended)::int AS extended,
+      count(*) FILTER (WHERE f.open_deadline < ${w.asOf})::int AS overdue_open
+    FROM case_unit_month_facts f
+    WHERE f.city_code = ${w.cityCode} AND f.month = ${w.month}
+    GROUP BY f.unit_id
+    ORDER BY f.unit_id
   `.execute(db);
   return result.rows;
 }

@@ -36,10 +36,12 @@ import {
   selectExclusionById,
   selectExclusions,
   selectHeadlineGroups,
+  selectHeadlineGroupsFromFacts,
   selectSchemeForMonth,
   selectSchemes,
   selectStaffCounts,
   selectUnitCounts,
+  selectUnitCountsFromFacts,
   selectUnits,
   type UnitInfo,
 } from './statistics.repository.js';
@@ -228,6 +230,33 @@ function categoryFigures(rows: HeadlineGroupRow[], categories: CategoryInfo[], f
   };
 }
 
+/**
+ * Which source answers for a month as of an instant. The maintained facts hold each case as of
+ * its month's end, which is also "now" for the month in progress: they answer whenever the
+ * as-of is that default. An earlier as-of (a bulletin re-issued as it stood on some day) is
+ * recounted from the log.
+ */
+function countSource(cityCode: string, month: string, asOf: Date, now: Date) {
+  const { range, asOf: settled } = reportWindow(month, now);
+  const facts = asOf.getTime() >= settled.getTime();
+  const window: MonthWindow = { cityCode, start: range.start, end: range.end, asOf };
+  return { facts, window, factsWindow: { cityCode, month, asOf } };
+}
+
+function headlineGroups(db: Db, cityCode: string, month: string, asOf: Date, now: Date) {
+  const source = countSource(cityCode, month, asOf, now);
+  return source.facts
+    ? selectHeadlineGroupsFromFacts(db, source.factsWindow)
+    : selectHeadlineGroups(db, source.window);
+}
+
+function unitCounts(db: Db, cityCode: string, month: string, asOf: Date, now: Date) {
+  const source = countSource(cityCode, month, asOf, now);
+  return source.facts
+    ? selectUnitCountsFromFacts(db, source.factsWindow)
+    : selectUnitCounts(db, source.window);
+}
+
 const tableOfUnit: Record<UnitInfo['kind'], AssessmentTable> = {
   district_government: 'regions',
   city_department: 'departments',
@@ -335,11 +364,10 @@ export async function monthlyFigures(
   month: string,
   options: FiguresOptions,
 ): Promise<MonthlyFigures> {
-  const { range, asOf } = reportWindow(month, options.now, options.asOf);
-  const window: MonthWindow = { cityCode, start: range.start, end: range.end, asOf };
-  const [groups, unitCounts, categories, districts, units] = await Promise.all([
-    selectHeadlineGroups(db, window),
-    selectUnitCounts(db, window),
+  const { asOf } = reportWindow(month, options.now, options.asOf);
+  const [groups, unitRows, categories, districts, units] = await Promise.all([
+    headlineGroups(db, cityCode, month, asOf, options.now),
+    unitCounts(db, cityCode, month, asOf, options.now),
     selectCategories(db, cityCode),
     selectDistricts(db, cityCode),
     selectUnits(db, cityCode),
@@ -350,14 +378,7 @@ export async function monthlyFigures(
   const prevMonth = previousMonth(month);
   const prev = reportWindow(prevMonth, options.now);
   const prevAsOf = prev.asOf.getTime() < asOf.getTime() ? prev.asOf : asOf;
-  const prevGroups = splitGroups(
-    await selectHeadlineGroups(db, {
-      cityCode,
-      start: prev.range.start,
-      end: prev.range.end,
-      asOf: prevAsOf,
-    }),
-  );
+  const prevGroups = splitGroups(await headlineGroups(db, cityCode, prevMonth, prevAsOf, options.now));
   const previous =
     prevGroups.total.received === 0
       ? null
@@ -382,15 +403,17 @@ export async function monthlyFigures(
     hotlinePrevious: await hotlineMonthlyFigures(db, cityCode, prevMonth, prevAsOf).then((h) =>
       h.received === 0 ? null : { month: prevMonth, received: h.received },
     ),
-    assessment: await assessmentOf(db, cityCode, month, unitCounts, units, districtRows, districts),
+    assessment: await assessmentOf(db, cityCode, month, unitRows, units, districtRows, districts),
   };
 }
 
 /** Headline and per-unit counts only (the vendors module and tests use these). */
 export async function monthlyCaseCounts(db: Db, cityCode: string, month: string, options: FiguresOptions) {
-  const { range, asOf } = reportWindow(month, options.now, options.asOf);
-  const window: MonthWindow = { cityCode, start: range.start, end: range.end, asOf };
-  const [groups, units] = await Promise.all([selectHeadlineGroups(db, window), selectUnitCounts(db, window)]);
+  const { asOf } = reportWindow(month, options.now, options.asOf);
+  const [groups, units] = await Promise.all([
+    headlineGroups(db, cityCode, month, asOf, options.now),
+    unitCounts(db, cityCode, month, asOf, options.now),
+  ]);
   return { asOf, headline: headlineOf(splitGroups(groups).total), units };
 }
 

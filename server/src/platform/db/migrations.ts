@@ -5,7 +5,9 @@ import * as hotline from './migrations/0002-hotline.js';
 import * as statistics from './migrations/0003-statistics.js';
 import * as field from './migrations/0004-field.js';
 import * as open311 from './migrations/0005-open311.js';
+import * as caseRollups from './migrations/0006-case-rollups.js';
 import * as open311Updates from './migrations/0009-open311-updates.js';
+import * as calendarRevision from './migrations/0011-calendar-revision.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -14,7 +16,9 @@ const migrations: Record<string, Migration> = {
   '0003-statistics': statistics,
   '0004-field': field,
   '0005-open311': open311,
+  '0006-case-rollups': caseRollups,
   '0009-open311-updates': open311Updates,
+  '0011-calendar-revision': calendarRevision,
 };
 
 const provider: MigrationProvider = {

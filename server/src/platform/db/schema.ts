@@ -90,6 +90,8 @@ export interface CalendarSettingsTable {
   cityCode: string;
   workPeriods: Json<{ start: string; end: string }[]>;
   warningShare: ColumnType<string | number, number, number>;
+  /** 0011: renewed by the database on any calendar change (the in-memory cache key). */
+  revision: Generated<string>;
 }
 
 export interface CalendarYearsTable {
@@ -212,6 +214,36 @@ export interface CaseTransitionsTable {
   deadlineAt: NullableTimestamp;
   unitId: string | null;
   data: Json<Record<string, unknown>>;
+}
+
+/** 0006-case-rollups: one case's facts as of the end of the month it was reported in (triggers). */
+export interface CaseMonthFactsTable {
+  caseId: string;
+  cityCode: string;
+  month: string;
+  districtId: string | null;
+  categoryId: string | null;
+  source: string;
+  filed: boolean;
+  selfDisposed: boolean;
+  due: boolean;
+  disposed: boolean;
+  onTime: boolean;
+  closed: boolean;
+}
+
+/** 0006-case-rollups: a due case's facts for one unit it was sent to (triggers). */
+export interface CaseUnitMonthFactsTable {
+  caseId: string;
+  unitId: string;
+  cityCode: string;
+  month: string;
+  disposed: boolean;
+  onTime: boolean | null;
+  closed: boolean;
+  extended: boolean;
+  reworked: boolean;
+  openDeadline: Date | null;
 }
 
 export interface MediaTable {
@@ -797,6 +829,8 @@ export interface Database {
   caseNumberCounters: CaseNumberCountersTable;
   cases: CasesTable;
   caseTransitions: CaseTransitionsTable;
+  caseMonthFacts: CaseMonthFactsTable;
+  caseUnitMonthFacts: CaseUnitMonthFactsTable;
   media: MediaTable;
   // Open311, citizen reporting and outbound integration (0005-open311)
   open311ApiKeys: Open311ApiKeysTable;
