@@ -2,9 +2,11 @@ import { roleLabels } from '@cityloop/contracts/roles';
 import { Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { bulletinReaderRoles } from '../modules/bulletins/bulletins-api';
 import { useQueueCounts } from '../modules/cases/case-hooks';
 import type { CurrentUser } from '../modules/session/session-api';
 import { useSession } from '../modules/session/use-session';
+import { vendorReaderRoles } from '../modules/vendors/vendors-api';
 import { navSections, queueDefs, roleQueues } from './navigation';
 import { LoginPage } from './pages/login-page';
 
@@ -14,6 +16,8 @@ const CasePage = lazy(() => import('./pages/case-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const BigScreenPage = lazy(() => import('./pages/big-screen-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics-page'));
+const BulletinEditorPage = lazy(() => import('./pages/bulletin-editor-page'));
+const VendorAssessmentPage = lazy(() => import('./pages/vendor-assessment-page'));
 const AdminUsersPage = lazy(() => import('./pages/admin-users-page'));
 const AdminUnitsPage = lazy(() => import('./pages/admin-units-page'));
 const AdminCategoriesPage = lazy(() => import('./pages/admin-categories-page'));
@@ -120,6 +124,12 @@ function Shell({ user }: { user: CurrentUser }) {
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/statistics" element={<StatisticsPage />} />
+              {bulletinReaderRoles.includes(user.role) ? (
+                <Route path="/bulletins/editor" element={<BulletinEditorPage user={user} />} />
+              ) : null}
+              {vendorReaderRoles.includes(user.role) ? (
+                <Route path="/vendors/assessment" element={<VendorAssessmentPage user={user} />} />
+              ) : null}
               {user.role === 'admin' ? (
                 <>
                   <Route path="/admin/users" element={<AdminUsersPage />} />

@@ -54,7 +54,11 @@ export const navSections: NavSection[] = [
     key: 'assessment',
     label: '考核统计',
     roles: ['leader', 'shift_lead', 'dispatcher', 'acceptor', 'admin'],
-    items: [{ path: '/statistics', label: '月度统计与通报' }],
+    items: [
+      { path: '/statistics', label: '月度统计与通报' },
+      { path: '/bulletins/editor', label: '通报编辑' },
+      { path: '/vendors/assessment', label: '外包考核' },
+    ],
   },
   {
     key: 'admin',

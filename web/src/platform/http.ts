@@ -115,6 +115,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
+/** A GET answering the body as bytes (documents to download or preview); errors as in `request`. */
+export async function requestBlob(path: string, query?: Record<string, QueryValue>): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+    throw error;
+  }
+  return response.blob();
+}
+
 export const http = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>(path, { query, signal }),

@@ -84,6 +84,23 @@ export async function updateBlockAtVersion(
   return result.numUpdatedRows === 1n;
 }
 
+/** The ids of a month's blocks in one section, locked for the rest of the transaction (reorder). */
+export async function lockSectionBlocks(
+  db: Db,
+  cityCode: string,
+  month: string,
+  section: BlockRow['section'],
+): Promise<{ id: string; version: number }[]> {
+  return db
+    .selectFrom('bulletinBlocks')
+    .select(['id', 'version'])
+    .where('cityCode', '=', cityCode)
+    .where('month', '=', month)
+    .where('section', '=', section)
+    .forUpdate()
+    .execute();
+}
+
 export async function deleteBlock(db: Db, id: string): Promise<void> {
   await db.deleteFrom('bulletinBlocks').where('id', '=', id).execute();
 }

@@ -10,7 +10,10 @@ import {
   createBlock,
   exportBulletin,
   listBlocks,
+  readBlockPhoto,
   removeBlock,
+  removeBlockPhoto,
+  reorderBlocks,
   updateBlock,
 } from './bulletins.service.js';
 
@@ -89,6 +92,27 @@ export function registerBulletinRoutes(app: App, deps: AppDeps): void {
         .send(await createBlock(deps, requireActor(request, writers), request.params.month, request.body)),
   );
 
+  app.put(
+    '/api/bulletins/:month/blocks/order',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: '调整简报文字顺序 / reorder a section’s blocks (all its block ids, in the new order)',
+        params: z.object({ month: monthSchema }),
+        body: z.object({ section: sectionSchema, ids: z.array(z.uuid()).min(1).max(200) }),
+      },
+    },
+    async (request) => ({
+      items: await reorderBlocks(
+        deps,
+        requireActor(request, writers),
+        request.params.month,
+        request.body.section,
+        request.body.ids,
+      ),
+    }),
+  );
+
   app.patch(
     '/api/bulletin-blocks/:id',
     {
@@ -149,5 +173,36 @@ export function registerBulletinRoutes(app: App, deps: AppDeps): void {
       );
       return reply.status(201).send(block);
     },
+  );
+
+  const photoParams = z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+  app.get(
+    '/api/bulletin-blocks/:id/photos/:sha256',
+    {
+      schema: { tags: ['bulletins'], summary: '简报照片 / a text block’s photo', params: photoParams },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, figureReaderRoles);
+      const photo = await readBlockPhoto(deps, actor.cityCode, request.params.id, request.params.sha256);
+      return reply
+        .header('content-type', photo.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.bytes);
+    },
+  );
+
+  app.delete(
+    '/api/bulletin-blocks/:id/photos/:sha256',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: '删除简报照片 / take a photo off a block',
+        params: photoParams,
+      },
+    },
+    async (request) =>
+      removeBlockPhoto(deps, requireActor(request, writers), request.params.id, request.params.sha256),
   );
 }

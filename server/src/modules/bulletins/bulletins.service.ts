@@ -12,6 +12,7 @@ import {
   type BlockRow,
   deleteBlock,
   insertBlock,
+  lockSectionBlocks,
   selectBlock,
   selectBlocks,
   selectCityName,
@@ -136,6 +137,57 @@ export async function addBlockPhoto(
     });
   });
   return requireBlock(deps.db, actor.cityCode, id);
+}
+
+/** 调整顺序: a section's blocks in the order given; the list must be the section's blocks, all of them. */
+export async function reorderBlocks(
+  deps: AppDeps,
+  actor: Actor,
+  month: string,
+  section: BlockSection,
+  ids: readonly string[],
+): Promise<BlockRow[]> {
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await lockSectionBlocks(trx, actor.cityCode, month, section);
+    const known = new Set(current.map((b) => b.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+      throw new AppError(409, 'STALE_ORDER', {
+        zh: '该栏目的文字已被他人增删，请刷新后重新排序',
+        en: 'blocks were added to or removed from this section; reload and reorder',
+      });
+    }
+    const versions = new Map(current.map((b) => [b.id, b.version]));
+    for (const [index, id] of ids.entries()) {
+      await updateBlockAtVersion(trx, id, versions.get(id) as number, { seq: index + 1 }, deps.now());
+    }
+    await recordActorAudit(trx, actor, 'bulletin_block.reorder', 'bulletin', month, { section, ids });
+  });
+  return selectBlocks(deps.db, actor.cityCode, month);
+}
+
+/** Takes a photo off a block (the stored file stays: other blocks or cases may share its bytes). */
+export async function removeBlockPhoto(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  sha256: string,
+): Promise<BlockRow> {
+  const current = await requireBlock(deps.db, actor.cityCode, id);
+  if (!current.photos.some((p) => p.sha256 === sha256)) throw notFound({ zh: '照片', en: 'photo' });
+  const photos = current.photos.filter((p) => p.sha256 !== sha256);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await updateBlockAtVersion(trx, id, current.version, { photos }, deps.now()))) throw stale();
+    await recordActorAudit(trx, actor, 'bulletin_block.photo_remove', 'bulletin_block', id, { sha256 });
+  });
+  return requireBlock(deps.db, actor.cityCode, id);
+}
+
+/** A block photo's bytes, for the editor's thumbnails. */
+export async function readBlockPhoto(deps: AppDeps, cityCode: string, id: string, sha256: string) {
+  const block = await requireBlock(deps.db, cityCode, id);
+  const photo = block.photos.find((p) => p.sha256 === sha256);
+  if (!photo) throw notFound({ zh: '照片', en: 'photo' });
+  return { contentType: photo.contentType, bytes: await deps.files.get(photo.storageKey) };
 }
 
 export interface BuildOptions {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { InspectionPhoto } from '../../platform/db/schema.js';
 import type { Checklist, IndicatorSpec } from './default-indicators.js';
 
 export interface ContractRow {
@@ -50,6 +51,24 @@ export function selectContract(db: Db, cityCode: string, id: string): Promise<Co
 }
 
 /** Inserts unless the package already exists; true when a row was written. */
+export type ContractPatch = Partial<Omit<ContractRow, 'id' | 'checklist'>>;
+
+export async function updateContractRow(db: Db, id: string, patch: ContractPatch): Promise<void> {
+  await db.updateTable('vendorContracts').set(patch).where('id', '=', id).execute();
+}
+
+/** Another contract of the city already using this package name (names are unique per city). */
+export async function packageNameTaken(db: Db, cityCode: string, name: string, exceptId: string) {
+  const row = await db
+    .selectFrom('vendorContracts')
+    .select('id')
+    .where('cityCode', '=', cityCode)
+    .where('packageName', '=', name)
+    .where('id', '<>', exceptId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertContract(db: Db, row: Omit<ContractRow, 'active'> & { cityCode: string }) {
   const result = await db
     .insertInto('vendorContracts')
@@ -173,6 +192,7 @@ export interface InspectionRow {
   inspectorId: string | null;
   inspector: string | null;
   at: Date;
+  photos: InspectionPhoto[];
 }
 
 export function selectInspections(
@@ -197,6 +217,7 @@ export function selectInspections(
       'vendorInspections.inspectorId',
       'users.displayName as inspector',
       'vendorInspections.at',
+      'vendorInspections.photos',
     ])
     .where('vendorInspections.cityCode', '=', cityCode)
     .where('vendorInspections.contractId', '=', contractId)
@@ -207,9 +228,49 @@ export function selectInspections(
 
 export async function insertInspection(
   db: Db,
-  row: Omit<InspectionRow, 'inspector'> & { cityCode: string },
+  row: Omit<InspectionRow, 'inspector' | 'photos'> & { cityCode: string },
 ): Promise<void> {
   await db.insertInto('vendorInspections').values(row).execute();
+}
+
+/** One finding, locked for the rest of the transaction when `forUpdate` (photo changes). */
+export function selectInspection(
+  db: Db,
+  cityCode: string,
+  id: string,
+  forUpdate = false,
+): Promise<Omit<InspectionRow, 'inspector'> | undefined> {
+  const query = db
+    .selectFrom('vendorInspections')
+    .select([
+      'id',
+      'contractId',
+      'month',
+      'indicatorCode',
+      'occurrences',
+      'measured',
+      'deduction',
+      'resultText',
+      'evidence',
+      'inspectorId',
+      'at',
+      'photos',
+    ])
+    .where('cityCode', '=', cityCode)
+    .where('id', '=', id);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function deleteInspection(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('vendorInspections').where('id', '=', id).execute();
+}
+
+export async function updateInspectionPhotos(db: Db, id: string, photos: InspectionPhoto[]): Promise<void> {
+  await db
+    .updateTable('vendorInspections')
+    .set({ photos: JSON.stringify(photos) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function selectAttendance(db: Db, contractId: string, month: string): Promise<number | null> {

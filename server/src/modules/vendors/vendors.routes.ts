@@ -1,15 +1,20 @@
 import { centreRoles, type Role } from '@cityloop/contracts/roles';
 import { z } from 'zod';
+import { AppError } from '../../platform/http/errors.js';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
 import { monthSchema } from '../statistics/index.js';
 import {
   addInspection,
+  addInspectionPhoto,
   contractAssessment,
   createContract,
   listContracts,
   listIndicators,
   listInspections,
+  readInspectionPhoto,
+  removeInspection,
   setAttendance,
+  updateContract,
   updateIndicator,
 } from './vendors.service.js';
 
@@ -47,6 +52,33 @@ export function registerVendorRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) =>
       reply.status(201).send(await createContract(deps.db, requireActor(request, ['admin']), request.body)),
+  );
+
+  app.patch(
+    '/api/vendors/contracts/:id',
+    {
+      schema: {
+        tags: ['vendors'],
+        summary: '修改外包合同 / edit a contract (its checklist stays)',
+        params: z.object({ id: z.uuid() }),
+        body: z
+          .object({
+            company: z.string().trim().min(1).max(100),
+            packageName: z.string().trim().min(1).max(60),
+            areaLabel: z.string().max(100),
+            districtIds: z.array(z.uuid()).max(50),
+            staffCount: z.number().int().min(0).max(100_000),
+            dailyQuota: z.number().min(0).max(1000),
+            personDayBasis: z.enum(['calendar', 'attended']),
+            seq: z.number().int().min(0).max(1000),
+            active: z.boolean(),
+          })
+          .partial()
+          .strict(),
+      },
+    },
+    async (request) =>
+      updateContract(deps.db, requireActor(request, ['admin']), request.params.id, request.body),
   );
 
   app.get(
@@ -113,6 +145,65 @@ export function registerVendorRoutes(app: App, deps: AppDeps): void {
       reply
         .status(201)
         .send(await addInspection(deps.db, requireActor(request, inspectors), deps.now(), request.body)),
+  );
+
+  app.delete(
+    '/api/vendors/inspections/:id',
+    {
+      schema: {
+        tags: ['vendors'],
+        summary: '撤销考核记录 / remove a finding entered in error',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await removeInspection(deps.db, requireActor(request, inspectors), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/vendors/inspections/:id/photos',
+    {
+      schema: {
+        tags: ['vendors'],
+        summary: '上传考核证据照片 / add an evidence photo to a finding (multipart, field "file")',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, inspectors);
+      if (!request.isMultipart()) {
+        throw new AppError(415, 'MULTIPART_EXPECTED', {
+          zh: '请以 multipart/form-data 上传照片',
+          en: 'upload photos as multipart/form-data',
+        });
+      }
+      const file = await request.file();
+      if (!file) throw new AppError(400, 'NO_FILE', { zh: '没有收到文件', en: 'no file received' });
+      const saved = await addInspectionPhoto(deps, actor, request.params.id, await file.toBuffer());
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/vendors/inspections/:id/photos/:sha256',
+    {
+      schema: {
+        tags: ['vendors'],
+        summary: '考核证据照片 / an evidence photo',
+        params: z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request, readers);
+      const photo = await readInspectionPhoto(deps, actor.cityCode, request.params.id, request.params.sha256);
+      return reply
+        .header('content-type', photo.contentType)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.bytes);
+    },
   );
 
   app.get(

@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
-import { invalid, notFound } from '../../platform/http/errors.js';
-import type { Actor } from '../../platform/http/server-types.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { recordActorAudit } from '../audit/index.js';
 import { findRegionByName } from '../geo/index.js';
+import { storeImage } from '../media/index.js';
 import { collectionFigures, monthRange, ratio, reportWindow } from '../statistics/index.js';
 import { type Checklist, defaultIndicators } from './default-indicators.js';
 import {
@@ -14,18 +15,24 @@ import {
   conclusion,
 } from './vendor-rules.js';
 import {
+  type ContractPatch,
   type ContractRow,
+  deleteInspection,
   type IndicatorRow,
   insertContract,
   insertDefaultIndicators,
   insertInspection,
+  packageNameTaken,
   selectAttendance,
   selectContract,
   selectContracts,
   selectIndicator,
   selectIndicators,
+  selectInspection,
   selectInspections,
+  updateContractRow,
   updateIndicatorRow,
+  updateInspectionPhotos,
   upsertAttendance,
 } from './vendors.repository.js';
 
@@ -82,6 +89,31 @@ export async function createContract(db: Db, actor: Actor, input: ContractInput)
   const created = await selectContract(db, actor.cityCode, id);
   if (!created) throw new Error('created contract vanished');
   return created;
+}
+
+/** 修改合同: the checklist is fixed (its rows and past entries belong to it); the rest may change. */
+export async function updateContract(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: ContractPatch,
+): Promise<ContractRow> {
+  const current = await requireContract(db, actor.cityCode, id);
+  if (Object.keys(patch).length === 0) return current;
+  const next = { ...current, ...patch };
+  if (next.checklist === 'collection' && next.districtIds.length === 0) {
+    throw invalid('信息采集合同须指定负责的区县', 'a collection contract needs the districts it covers');
+  }
+  await db.transaction().execute(async (trx) => {
+    if (patch.packageName && (await packageNameTaken(trx, actor.cityCode, patch.packageName, id))) {
+      throw invalid(`合同包名称已存在：${patch.packageName}`, `a contract named ${patch.packageName} exists`);
+    }
+    await updateContractRow(trx, id, patch);
+    await recordActorAudit(trx, actor, 'vendor_contract.update', 'vendor_contract', id, {
+      fields: Object.keys(patch),
+    });
+  });
+  return requireContract(db, actor.cityCode, id);
 }
 
 export function listIndicators(db: Db, cityCode: string, checklist: Checklist) {
@@ -185,7 +217,63 @@ export async function addInspection(db: Db, actor: Actor, now: Date, input: Insp
       deduction: row.deduction,
     });
   });
-  return row;
+  return { ...row, photos: [] };
+}
+
+const inspectionWord = { zh: '考核记录', en: 'inspection' };
+const MAX_EVIDENCE_PHOTOS = 9;
+
+async function requireInspection(db: Db, cityCode: string, id: string, forUpdate = false) {
+  const found = await selectInspection(db, cityCode, id, forUpdate);
+  if (!found) throw notFound(inspectionWord);
+  return found;
+}
+
+/** 撤销考核记录: a finding entered in error is removed; the audit row keeps what it said. */
+export async function removeInspection(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await requireInspection(trx, actor.cityCode, id, true);
+    await deleteInspection(trx, id);
+    await recordActorAudit(trx, actor, 'vendor_inspection.remove', 'vendor_contract', current.contractId, {
+      inspection: id,
+      month: current.month,
+      indicator: current.indicatorCode,
+      occurrences: current.occurrences,
+      deduction: current.deduction,
+      evidence: current.evidence,
+    });
+  });
+}
+
+/** A photo as evidence of a finding: checked by content, location metadata stripped (media). */
+export async function addInspectionPhoto(deps: AppDeps, actor: Actor, id: string, bytes: Buffer) {
+  await requireInspection(deps.db, actor.cityCode, id);
+  const stored = await storeImage(deps.files, bytes, deps.config.uploadMaxBytes);
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await requireInspection(trx, actor.cityCode, id, true);
+    const others = current.photos.filter((p) => p.sha256 !== stored.sha256);
+    if (others.length >= MAX_EVIDENCE_PHOTOS) {
+      throw new AppError(422, 'TOO_MANY_PHOTOS', {
+        zh: `每条考核记录最多${MAX_EVIDENCE_PHOTOS}张照片`,
+        en: `at most ${MAX_EVIDENCE_PHOTOS} photos per inspection`,
+      });
+    }
+    const photos = [...others, stored];
+    await updateInspectionPhotos(trx, id, photos);
+    await recordActorAudit(trx, actor, 'vendor_inspection.photo', 'vendor_contract', current.contractId, {
+      inspection: id,
+      sha256: stored.sha256,
+    });
+    return { ...current, photos };
+  });
+}
+
+/** An evidence photo's bytes, for users who may read the contract's findings. */
+export async function readInspectionPhoto(deps: AppDeps, cityCode: string, id: string, sha256: string) {
+  const inspection = await requireInspection(deps.db, cityCode, id);
+  const photo = inspection.photos.find((p) => p.sha256 === sha256);
+  if (!photo) throw notFound({ zh: '照片', en: 'photo' });
+  return { contentType: photo.contentType, bytes: await deps.files.get(photo.storageKey) };
 }
 
 export function listInspections(db: Db, cityCode: string, contractId: string, month: string) {

@@ -7,6 +7,7 @@ import * as field from './migrations/0004-field.js';
 import * as open311 from './migrations/0005-open311.js';
 import * as caseRollups from './migrations/0006-case-rollups.js';
 import * as open311Updates from './migrations/0009-open311-updates.js';
+import * as vendorEvidence from './migrations/0010-vendor-evidence.js';
 import * as calendarRevision from './migrations/0011-calendar-revision.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-open311': open311,
   '0006-case-rollups': caseRollups,
   '0009-open311-updates': open311Updates,
+  '0010-vendor-evidence': vendorEvidence,
   '0011-calendar-revision': calendarRevision,
 };
 

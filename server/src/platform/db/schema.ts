@@ -485,6 +485,15 @@ export interface VendorInspectionsTable {
   evidence: string;
   inspectorId: string | null;
   at: Timestamp;
+  /** Evidence photos (0010-vendor-evidence). */
+  photos: ColumnType<InspectionPhoto[], string | undefined, string>;
+}
+
+export interface InspectionPhoto {
+  storageKey: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
 }
 
 export interface VendorAttendanceTable {
