@@ -169,6 +169,10 @@ export const campaignSchema = z.object({
   startsOn: z.iso.date(),
   endsOn: z.iso.date(),
   fields: z.array(campaignFieldSchema).min(1).max(40),
+  /** the bulletin section's heading (e.g. 斑马线前不礼让行为曝光); default: the name + 曝光 */
+  bulletinTitle: z.string().trim().min(1).max(60).optional(),
+  /** the section's closing sentence (e.g. 上述案件信息已推送媒体曝光…) */
+  bulletinClosing: z.string().trim().min(1).max(300).optional(),
 });
 export type CampaignInput = z.infer<typeof campaignSchema>;
 
@@ -181,6 +185,19 @@ export const campaignEntrySchema = z.object({
   districtName: z.string().trim().max(40).optional(),
 });
 export type CampaignEntryInput = z.infer<typeof campaignEntrySchema>;
+
+/** A campaign's entry list: paged, by district and by Shanghai dates (inclusive). */
+export const campaignEntryFilterSchema = z.object({
+  districtId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** only the entries marked 典型 */
+  featured: z.enum(['true', 'false']).optional(),
+});
+export type CampaignEntryFilter = z.infer<typeof campaignEntryFilterSchema>;
+
+/** 典型: the entry is listed in the bulletin's exposure table. */
+export const campaignEntryPatchSchema = z.object({ featured: z.boolean() });
 
 /** The zebra-crossing campaign (斑马线不礼让行人): time, place, plate. */
 export const zebraCrossingFields: CampaignField[] = [

@@ -2,9 +2,11 @@ import type { CaseAction, CaseStatus } from '@cityloop/contracts/cases';
 import type { Role } from '@cityloop/contracts/roles';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBulletin } from '../src/modules/bulletins/index.js';
 import { decideTransition } from '../src/modules/cases/case-workflow.js';
 import { SEED_UNIT_ROWS } from '../src/modules/demo/demo-plan.js';
 import { type DemoHistoryResult, seedDemoHistory } from '../src/modules/demo/index.js';
+import { campaignCountsByDistrict } from '../src/modules/field/index.js';
 import { findUnitByName } from '../src/modules/org/index.js';
 import { monthlyFigures, monthRange } from '../src/modules/statistics/index.js';
 import {
@@ -428,6 +430,41 @@ describe('seedDemoHistory', () => {
     }
   }, 300_000);
 
+  it('July’s zebra-crossing campaign: 5524 raw entries, 东区 2741, 西区 1500, 仁和区 1283', async () => {
+    expect(first.campaign).toEqual({ created: 5524, skipped: false });
+    const { rows } = await sql<{ district: string; n: number; plates: number; days: number }>`
+      select r.name as district, count(*)::int as n, count(distinct e.data->>'plate')::int as plates,
+        count(distinct (e.observed_at at time zone 'Asia/Shanghai')::date)::int as days
+      from campaign_entries e join regions r on r.id = e.district_id
+      where e.city_code = ${CITY} and e.observed_at >= ${JULY.from} and e.observed_at < ${JULY.to}
+      group by r.name order by n desc
+    `.execute(db());
+    expect(rows.map((r) => [r.district, r.n])).toEqual([
+      ['东区', 2741],
+      ['西区', 1500],
+      ['仁和区', 1283],
+    ]);
+    for (const r of rows) expect(r.days).toBe(31);
+    const [zebra] = await campaignCountsByDistrict(db(), CITY, '2019-07');
+    expect(zebra?.total).toBe(5524);
+    expect(await campaignCountsByDistrict(db(), CITY, '2019-06')).toEqual([]);
+  });
+
+  it('the July bulletin prints the seed’s exposure section (四、斑马线前不礼让行为曝光)', async () => {
+    const { document } = await buildBulletin(db(), CITY, '2019-07', {
+      now: new Date('2019-09-01T00:00:00+08:00'),
+    });
+    const texts = document.nodes.map((n) => ('text' in n ? n.text : ''));
+    expect(texts).toContain('四、斑马线前不礼让行为曝光');
+    expect(texts).toContain(
+      '本月在斑马线秩序持续监督行动中，各区监督员共发现不文明现象5524件。其中，东区2741件，西区1500件，仁和区1283件。',
+    );
+    expect(texts).toContain('上述案件信息已推送媒体曝光，同时派遣至市交警支队依法查处。');
+    const table = document.nodes.find((n) => n.type === 'table' && n.sheet === '曝光1');
+    expect(table?.type === 'table' && table.rows.length).toBe(62);
+    expect(texts.indexOf('四、斑马线前不礼让行为曝光')).toBeLessThan(texts.indexOf('五、案件处置率及排名'));
+  }, 300_000);
+
   it('a second call finds the history and changes nothing', async () => {
     const count = async (d: Db) => {
       const { rows } = await sql<{
@@ -436,8 +473,10 @@ describe('seedDemoHistory', () => {
         audit: number;
         users: number;
         counters: number;
+        entries: number;
       }>`
         select (select count(*) from cases)::int as cases, (select count(*) from case_transitions)::int as log,
+          (select count(*) from campaign_entries)::int as entries,
           (select count(*) from audit_log)::int as audit, (select count(*) from users)::int as users,
           (select coalesce(sum(last_seq), 0) from case_number_counters)::int as counters
       `.execute(d);
@@ -447,6 +486,7 @@ describe('seedDemoHistory', () => {
     const again = await seedDemoHistory(db(), CITY);
     expect(again.skipped).toBe(true);
     expect(again.cases).toBe(0);
+    expect(again.campaign).toEqual({ created: 0, skipped: true });
     expect(await count(db())).toEqual(before);
   }, 300_000);
 });

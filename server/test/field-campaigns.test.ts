@@ -2,7 +2,7 @@ import { zebraCrossingFields } from '@cityloop/contracts/field';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignCountsByDistrict } from '../src/modules/field/index.js';
-import { pointIn, reportAs } from './support/case-helpers.js';
+import { multipart, pngOfColour, pointIn, reportAs } from './support/case-helpers.js';
 import { CITY } from './support/field-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -135,7 +135,16 @@ describe('campaigns', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, '序号', '时间', '地点', '车牌', '区县', '采集时间']);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '时间',
+      '地点',
+      '车牌',
+      '区县',
+      '采集时间',
+      '典型',
+    ]);
     expect(sheet?.rowCount).toBe(7);
     expect(sheet?.getRow(2).getCell(2).value).toBe('2019-07-09T08:15:00+08:00');
     expect(
@@ -164,6 +173,146 @@ describe('campaigns', () => {
       headers: lead,
     });
     expect(http.json().items[0].total).toBe(6);
+  });
+});
+
+describe('the entry list in the console', () => {
+  const list = async (query: string, headers: { cookie: string } = lead) =>
+    t.app.inject({ method: 'GET', url: `/api/field/campaigns/${campaignId}/entries?${query}`, headers });
+  const districtId = async (name: string) =>
+    (
+      await t.database.db
+        .selectFrom('regions')
+        .select('id')
+        .where('name', '=', name)
+        .where('level', '=', 'district')
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  it('lists the running campaigns for the field app, with their entry counts', async () => {
+    const active = await t.app.inject({
+      method: 'GET',
+      url: '/api/field/campaigns?active=true',
+      headers: jdy01,
+    });
+    expect(active.json().items.map((c: { name: string; entries: number }) => [c.name, c.entries])).toEqual([
+      ['斑马线不礼让行人', 6],
+    ]);
+    t.clock.set('2019-08-02T01:00:00Z');
+    const later = await t.app.inject({
+      method: 'GET',
+      url: '/api/field/campaigns?active=true',
+      headers: await t.loginAs('jdy01'),
+    });
+    expect(later.json().items).toEqual([]);
+    t.clock.set('2019-07-09T01:00:00Z');
+    jdy01 = await t.loginAs('jdy01');
+    lead = await t.loginAs('zbz01');
+  });
+
+  it('pages on the server and filters by district and date', async () => {
+    const first = await list('page=1&pageSize=4');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ total: 6, page: 1, pageSize: 4 });
+    expect(first.json().items).toHaveLength(4);
+    expect((await list('page=2&pageSize=4')).json().items).toHaveLength(2);
+    const east = await list(`districtId=${await districtId('东区')}`);
+    expect(east.json().total).toBe(3);
+    expect(east.json().items.every((e: { districtName: string }) => e.districtName === '东区')).toBe(true);
+    expect((await list('from=2019-07-09&to=2019-07-09')).json().total).toBe(6);
+    expect((await list('from=2019-07-10&to=2019-07-31')).json().total).toBe(0);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/field/campaigns/${campaignId}`,
+      headers: lead,
+    });
+    expect(
+      detail.json().districts.map((d: { districtName: string; count: number }) => [d.districtName, d.count]),
+    ).toEqual([
+      ['东区', 3],
+      ['西区', 2],
+      ['仁和区', 1],
+    ]);
+    expect((await list('from=2019-07-10&to=2019-07-01')).statusCode).toBe(422);
+    expect((await list('districtId=nope')).statusCode).toBe(400);
+    expect((await list('', jdy01)).statusCode).toBe(403);
+  });
+
+  it('a district leader sees only the district’s entries', async () => {
+    const leader = await t.loginAs('ld-dq');
+    const own = await list('', leader);
+    expect(own.json().total).toBe(3);
+    expect((await list(`districtId=${await districtId('西区')}`, leader)).statusCode).toBe(403);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/field/campaigns/${campaignId}`,
+      headers: leader,
+    });
+    expect(detail.json().entries).toBe(3);
+  });
+
+  it('marks 典型 entries (managers only) and filters by them', async () => {
+    const [entry] = (await list('pageSize=1')).json().items;
+    const url = `/api/field/campaigns/${campaignId}/entries/${entry.id}`;
+    expect(
+      (await t.app.inject({ method: 'PATCH', url, headers: jdy01, payload: { featured: true } })).statusCode,
+    ).toBe(403);
+    const marked = await t.app.inject({ method: 'PATCH', url, headers: lead, payload: { featured: true } });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect((await list('featured=true')).json().total).toBe(1);
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/field/campaigns/${campaignId}/export.xlsx?featured=true`,
+      headers: lead,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(2);
+    expect(workbook.worksheets[0]?.getRow(2).getCell(7).value).toBe('是');
+  });
+
+  it('takes photos from the collector who made the entry; the hall can view them', async () => {
+    const [entry] = (await list('pageSize=1')).json().items;
+    const url = `/api/field/campaigns/${campaignId}/entries/${entry.id}/photos`;
+    const upload = multipart('file', 'a.png', pngOfColour(10, 200, 30), 'image/png');
+    const sent = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...jdy01, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const sha = sent.json().items[0].sha256;
+    // The same photo again (a retry) is kept once.
+    await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...jdy01, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect((await list('pageSize=1')).json().items[0].photos).toEqual([sha]);
+    const view = await t.app.inject({ method: 'GET', url: `${url}/${sha}`, headers: lead });
+    expect(view.statusCode).toBe(200);
+    expect(view.headers['content-type']).toBe('image/png');
+    const other = await t.loginAs('jdy02');
+    const denied = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...other, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(denied.statusCode).toBe(403);
+    const notImage = multipart('file', 'a.txt', Buffer.from('hello'), 'text/plain');
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...jdy01, ...notImage.headers },
+          payload: notImage.payload,
+        })
+      ).statusCode,
+    ).toBe(415);
   });
 });
 

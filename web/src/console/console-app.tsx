@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { bulletinReaderRoles } from '../modules/bulletins/bulletins-api';
+import { campaignReaderRoles } from '../modules/campaigns/campaigns-api';
 import { useQueueCounts } from '../modules/cases/case-hooks';
 import type { CurrentUser } from '../modules/session/session-api';
 import { useSession } from '../modules/session/use-session';
@@ -16,6 +17,7 @@ const CasePage = lazy(() => import('./pages/case-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const BigScreenPage = lazy(() => import('./pages/big-screen-page'));
 const StatisticsPage = lazy(() => import('./pages/statistics-page'));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page'));
 const BulletinEditorPage = lazy(() => import('./pages/bulletin-editor-page'));
 const VendorAssessmentPage = lazy(() => import('./pages/vendor-assessment-page'));
 const AdminUsersPage = lazy(() => import('./pages/admin-users-page'));
@@ -124,6 +126,9 @@ function Shell({ user }: { user: CurrentUser }) {
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/statistics" element={<StatisticsPage />} />
+              {campaignReaderRoles.includes(user.role) ? (
+                <Route path="/campaigns" element={<CampaignsPage user={user} />} />
+              ) : null}
               {bulletinReaderRoles.includes(user.role) ? (
                 <Route path="/bulletins/editor" element={<BulletinEditorPage user={user} />} />
               ) : null}

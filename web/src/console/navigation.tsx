@@ -61,6 +61,12 @@ export const navSections: NavSection[] = [
     ],
   },
   {
+    key: 'campaigns',
+    label: '专项行动',
+    roles: ['acceptor', 'shift_lead', 'dispatcher', 'leader', 'admin'],
+    items: [{ path: '/campaigns', label: '专项行动与测评' }],
+  },
+  {
     key: 'admin',
     label: '系统管理',
     roles: ['admin'],

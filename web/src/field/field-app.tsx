@@ -1,4 +1,4 @@
-import { CameraOutlined, ProfileOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CameraOutlined, FlagOutlined, ProfileOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Result, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { onReportSent, startOutbox } from '../modules/field-report/outbox';
 import { useOnline, useOutbox } from '../modules/field-report/use-outbox';
 import { LoginForm } from '../modules/session/login-form';
 import { useSession } from '../modules/session/use-session';
+import { CampaignPage } from './campaign-page';
 import { FieldCasePage } from './field-case-page';
 import { useFieldSession } from './field-session';
 import { MyReportsPage } from './my-reports-page';
@@ -93,6 +94,7 @@ function FieldShell({ name }: { name: string }) {
         <Routes>
           <Route path="/" element={<ReportPage />} />
           <Route path="/tasks" element={<TasksPage />} />
+          <Route path="/campaigns" element={<CampaignPage />} />
           <Route path="/mine" element={<MyReportsPage />} />
           <Route path="/cases/:id" element={<FieldCasePage />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />
@@ -108,6 +110,10 @@ function FieldShell({ name }: { name: string }) {
             <UnorderedListOutlined />
           </Badge>
           <span>任务</span>
+        </NavLink>
+        <NavLink to="/campaigns" data-testid="tab-campaigns">
+          <FlagOutlined />
+          <span>专项</span>
         </NavLink>
         <NavLink to="/mine">
           <Badge count={outbox.length} size="small" offset={[6, 0]}>

@@ -4,6 +4,7 @@ import type { FileStore } from '../../platform/files/file-store.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { recordActorAudit, recordAudit } from '../audit/index.js';
+import { campaignMonthLists } from '../field/index.js';
 import { storeImage } from '../media/index.js';
 import { monthlyFigures, reportWindow } from '../statistics/index.js';
 import { vendorAssessments } from '../vendors/index.js';
@@ -18,12 +19,8 @@ import {
   selectCityName,
   updateBlockAtVersion,
 } from './bulletins.repository.js';
-import {
-  type BlockSection,
-  bulletinTitle,
-  type CampaignExposure,
-  composeBulletin,
-} from './compose-bulletin.js';
+import { campaignExposure } from './campaign-exposure.js';
+import { type BlockSection, bulletinTitle, composeBulletin } from './compose-bulletin.js';
 import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
 import { renderXlsx } from './render-xlsx.js';
@@ -193,11 +190,12 @@ export async function readBlockPhoto(deps: AppDeps, cityCode: string, id: string
 export interface BuildOptions {
   now: Date;
   asOf?: Date;
-  /** Issue 6 (campaigns) supplies the exposure lists; without it the section is left out. */
-  campaigns?: (month: string) => Promise<CampaignExposure[]>;
 }
 
-/** The month's bulletin as a document, from the figures, the contractors' results and the text blocks. */
+/**
+ * The month's bulletin as a document, from the figures, the contractors' results, the text blocks
+ * and the month's campaign exposure lists (field module; none: no such section).
+ */
 export async function buildBulletin(db: Db, cityCode: string, month: string, options: BuildOptions) {
   const figures = await monthlyFigures(db, cityCode, month, { now: options.now, asOf: options.asOf });
   const asOf = new Date(figures.asOf);
@@ -205,7 +203,7 @@ export async function buildBulletin(db: Db, cityCode: string, month: string, opt
     vendorAssessments(db, cityCode, month, { now: options.now, asOf }),
     selectBlocks(db, cityCode, month),
     selectCityName(db, cityCode),
-    options.campaigns ? options.campaigns(month) : Promise.resolve([]),
+    campaignMonthLists(db, cityCode, month, asOf).then((lists) => lists.map(campaignExposure)),
   ]);
   const document: BulletinDocument = {
     month,

@@ -27,8 +27,9 @@ export interface BlockForBulletin {
 }
 
 /**
- * The campaign exposure list (e.g. 斑马线前不礼让行为曝光). Campaigns are issue 6: its module
- * supplies these; with none the bulletin has no such section (never invented rows).
+ * The campaign exposure list (e.g. 斑马线前不礼让行为曝光), one per campaign with entries in the
+ * month (campaign-exposure.ts words it from the field module's counts); with none the bulletin
+ * has no such section (never invented rows).
  */
 export interface CampaignExposure {
   title: string;
@@ -279,17 +280,23 @@ function campaignNodes(campaigns: CampaignExposure[], start: number): BulletinNo
   return campaigns.flatMap((c, i): BulletinNode[] => [
     { type: 'heading', level: 2, text: `${cn(start + i)}、${c.title}` },
     { type: 'paragraph', text: c.summary },
-    {
-      type: 'table',
-      title: `${c.title}（典型不文明行为）`,
-      sheet: `曝光${i + 1}`,
-      columns: [
-        { header: '时间', width: 1.6 },
-        { header: '地点', width: 3.4 },
-        { header: '车牌', width: 1.2 },
-      ],
-      rows: c.rows.map((r) => [r.time, r.place, r.plate]),
-    },
+    // The 典型 list staff picked; a month without one prints the counts only.
+    ...(c.rows.length > 0
+      ? [
+          { type: 'paragraph' as const, text: '典型不文明行为如下：' },
+          {
+            type: 'table' as const,
+            title: `${c.title}（典型不文明行为）`,
+            sheet: `曝光${i + 1}`,
+            columns: [
+              { header: '时间', width: 1.6 },
+              { header: '地点', width: 3.4 },
+              { header: '车牌', width: 1.2 },
+            ],
+            rows: c.rows.map((r): Cell[] => [r.time, r.place, r.plate]),
+          },
+        ]
+      : []),
     ...(c.closing ? [{ type: 'paragraph' as const, text: c.closing }] : []),
   ]);
 }

@@ -8,4 +8,4 @@ export {
   exportBulletinFromCli,
   renderBulletin,
 } from './bulletins.service.js';
-export { type CampaignExposure, composeBulletin, definitionsAppendix } from './compose-bulletin.js';
+export { composeBulletin, definitionsAppendix } from './compose-bulletin.js';

@@ -8,6 +8,7 @@ import { seedDemoHotlineHistory } from '../hotline/index.js';
 import { findUnitByName } from '../org/index.js';
 import { listCategories } from '../taxonomy/index.js';
 import { ensureStaffAccounts, findUserIdByLogin, type StaffAccount } from '../users/index.js';
+import { seedDemoCampaign } from './demo-campaign.service.js';
 import {
   DEMO_KEY_PREFIX,
   type DemoCase,
@@ -26,6 +27,8 @@ export interface DemoHistoryResult {
   /** Wall time of the call, for the start-up message and the benchmark note. */
   ms: number;
   hotline: { created: number; skipped: boolean };
+  /** The July zebra-crossing campaign's entries (专项行动). */
+  campaign: { created: number; skipped: boolean };
 }
 
 const HISTORY_RANGE = {
@@ -36,7 +39,8 @@ const HISTORY_RANGE = {
 /**
  * Loads the demo city's calibrated June–July 2019 history (demo-plan.ts): ~52,000 raw cases
  * with their full transition logs, written a day per transaction through the cases module,
- * then the hotline's work orders of the same months. The July figures computed from it are
+ * then the hotline's work orders of the same months and July's zebra-crossing campaign
+ * (demo-campaign.ts). The July figures computed from it are
  * the seed bulletin's. Idempotent and resumable: every case carries a `demo-history:` key, a
  * day already complete is skipped, and a complete history returns at once after one count.
  */
@@ -82,7 +86,8 @@ export async function seedDemoHistory(
     if (cases > 0) await writer.finish();
   }
   const hotline = await seedDemoHotlineHistory(db, cityCode);
-  return { skipped: cases === 0, cases, transitions, ms: Date.now() - started, hotline };
+  const campaign = await seedDemoCampaign(db, cityCode);
+  return { skipped: cases === 0, cases, transitions, ms: Date.now() - started, hotline, campaign };
 }
 
 /** Everything the generator names by id: categories, grids, units and the people who act. */

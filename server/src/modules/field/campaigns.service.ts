@@ -1,32 +1,57 @@
-import type { CampaignEntryInput, CampaignField, CampaignInput } from '@cityloop/contracts/field';
-import ExcelJS from 'exceljs';
+import type {
+  CampaignEntryFilter,
+  CampaignEntryInput,
+  CampaignField,
+  CampaignInput,
+} from '@cityloop/contracts/field';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import type { CampaignEntryPhoto } from '../../platform/db/schema.js';
+import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
-import { shanghaiDate, toShanghaiIso } from '../../platform/time.js';
+import { shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { recordActorAudit } from '../audit/index.js';
 import { findRegionByName, getRegion, locatePoint } from '../geo/index.js';
+import { storeImage } from '../media/index.js';
 import { checkEntry, checkFieldDefinitions } from './campaign-fields.js';
 import {
+  countCampaignEntriesByDistrict,
   countEntries,
-  countEntriesByDistrict,
+  type EntryFilter,
   insertCampaign,
   insertEntry,
   selectCampaign,
   selectCampaigns,
   selectEntries,
+  selectEntry,
   selectEntryByKey,
+  updateEntryFeatured,
+  updateEntryPhotos,
 } from './campaigns.repository.js';
-import { monthRange } from './verification-rates.service.js';
 
-// Campaigns (专项行动): a period, extra fields, an entry list collected in the field, an Excel
-// list for the media and the traffic police, and counts by district for the bulletin.
+// Campaigns (专项行动): a period, extra fields, an entry list collected in the field (with
+// photos), 典型 entries for the bulletin. Exports and counts: campaign-reports.service.ts.
 
 const campaignWord = { zh: '专项行动', en: 'campaign' };
+const entryWord = { zh: '采集记录', en: 'campaign entry' };
+const MAX_PHOTOS = 9;
+const DAY_MS = 24 * 3_600_000;
 
 function problemsError(problems: { zh: string; en: string }[]) {
   return invalid(problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '), { problems });
+}
+
+/** Region names by id, read once per id. */
+export function districtNamer(db: Db, cityCode: string) {
+  const names = new Map<string, Promise<string>>();
+  return (id: string) => {
+    let name = names.get(id);
+    if (!name) {
+      name = getRegion(db, cityCode, id).then((r) => r.name);
+      names.set(id, name);
+    }
+    return name;
+  };
 }
 
 export async function createCampaign(deps: AppDeps, actor: Actor, input: CampaignInput) {
@@ -58,14 +83,53 @@ export async function createCampaign(deps: AppDeps, actor: Actor, input: Campaig
   return getCampaign(deps.db, actor.cityCode, id);
 }
 
-export async function getCampaign(db: Db, cityCode: string, id: string) {
+export async function requireCampaign(db: Db, cityCode: string, id: string) {
   const row = await selectCampaign(db, cityCode, id);
   if (!row) throw notFound(campaignWord);
-  return { ...row, fields: row.fields as CampaignField[], entries: await countEntries(db, id) };
+  return { ...row, fields: row.fields as CampaignField[] };
 }
 
-export function listCampaigns(db: Db, cityCode: string) {
-  return selectCampaigns(db, cityCode);
+/** A campaign with its fields, its number of entries and their count per district. */
+export async function getCampaign(db: Db, cityCode: string, id: string, scope: EntryFilter = {}) {
+  const campaign = await requireCampaign(db, cityCode, id);
+  const name = districtNamer(db, cityCode);
+  const byDistrict = await countCampaignEntriesByDistrict(db, id, scope);
+  const districts = await Promise.all(
+    byDistrict.map(async (d) => ({
+      districtId: d.districtId,
+      districtName: await name(d.districtId),
+      count: d.count,
+    })),
+  );
+  return {
+    ...campaign,
+    entries: districts.reduce((s, d) => s + d.count, 0),
+    districts: districts.sort((a, b) => b.count - a.count),
+  };
+}
+
+/** The campaigns, newest first; `activeOn` (a Shanghai date) keeps those running that day. */
+export async function listCampaigns(db: Db, cityCode: string, activeOn?: string) {
+  const rows = await selectCampaigns(db, cityCode, activeOn);
+  return rows.map((r) => ({ ...r, fields: r.fields as CampaignField[], entries: Number(r.entries ?? 0) }));
+}
+
+type StoredEntry = NonNullable<Awaited<ReturnType<typeof selectEntry>>>;
+
+function entryView(e: StoredEntry, districtName: string) {
+  return {
+    id: e.id,
+    campaignId: e.campaignId,
+    data: e.data,
+    observedAt: e.observedAt,
+    lng: e.lng,
+    lat: e.lat,
+    districtId: e.districtId,
+    districtName,
+    featured: e.featured,
+    photos: e.photos.map((p) => p.sha256),
+    createdAt: e.createdAt,
+  };
 }
 
 /** Adds an entry (from the field app); with an idempotency key a retry returns the first entry. */
@@ -77,10 +141,11 @@ export async function addCampaignEntry(
   idempotencyKey?: string,
 ) {
   const { db } = deps;
-  const campaign = await getCampaign(db, actor.cityCode, campaignId);
+  const campaign = await requireCampaign(db, actor.cityCode, campaignId);
+  const name = districtNamer(db, actor.cityCode);
   if (idempotencyKey) {
     const previous = await selectEntryByKey(db, campaignId, idempotencyKey);
-    if (previous) return { entry: previous, created: false };
+    if (previous) return { entry: entryView(previous, await name(previous.districtId)), created: false };
   }
   const now = deps.now();
   const observedAt = input.observedAt ? new Date(input.observedAt) : now;
@@ -122,92 +187,120 @@ export async function addCampaignEntry(
     });
     await recordActorAudit(trx, actor, 'field.campaign_entry', 'campaign', campaignId, { entryId: id });
   });
-  return { entry: { id, campaignId, data: checked.value, observedAt, districtId }, created: true };
+  const stored = (await selectEntry(db, campaignId, id)) as StoredEntry;
+  return { entry: entryView(stored, await name(stored.districtId)), created: true };
+}
+
+/**
+ * The slice of the entries an actor sees, as a filter: a district leader only the district's.
+ * Asking a leader's list for another district is refused.
+ */
+export function entryScope(actor: Actor, filter: CampaignEntryFilter = {}): EntryFilter {
+  let districtId = filter.districtId;
+  if (actor.role === 'leader' && actor.regionId) {
+    if (districtId && districtId !== actor.regionId) throw forbidden();
+    districtId = actor.regionId;
+  }
+  if (filter.from && filter.to && filter.to < filter.from)
+    throw invalid('结束日期不能早于开始日期', 'the end date is before the start date');
+  return {
+    districtId,
+    from: filter.from ? startOfShanghaiDay(filter.from) : undefined,
+    to: filter.to ? new Date(startOfShanghaiDay(filter.to).getTime() + DAY_MS) : undefined,
+    featured: filter.featured === undefined ? undefined : filter.featured === 'true',
+  };
 }
 
 export async function listCampaignEntries(
   db: Db,
-  cityCode: string,
+  actor: Actor,
   campaignId: string,
-  page: { page: number; pageSize: number },
+  query: CampaignEntryFilter & { page: number; pageSize: number },
 ) {
-  const campaign = await getCampaign(db, cityCode, campaignId);
-  const items = await selectEntries(db, campaignId, {
-    limit: page.pageSize,
-    offset: (page.page - 1) * page.pageSize,
-  });
-  return { items, total: campaign.entries, page: page.page, pageSize: page.pageSize };
+  await requireCampaign(db, actor.cityCode, campaignId);
+  const filter = entryScope(actor, query);
+  const [rows, total] = await Promise.all([
+    selectEntries(db, campaignId, {
+      ...filter,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
+    countEntries(db, campaignId, filter),
+  ]);
+  const name = districtNamer(db, actor.cityCode);
+  const items = await Promise.all(rows.map(async (r) => entryView(r, await name(r.districtId))));
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-const EXPORT_LIMIT = 100_000;
-
-/** The campaign's list as an Excel workbook (for the media and the traffic police); audited. */
-export async function exportCampaignXlsx(deps: AppDeps, actor: Actor, campaignId: string) {
-  const campaign = await getCampaign(deps.db, actor.cityCode, campaignId);
-  const entries = await selectEntries(deps.db, campaignId, { limit: EXPORT_LIMIT, offset: 0 });
-  const districtNames = new Map<string, string>();
-  for (const id of new Set(entries.map((e) => e.districtId))) {
-    districtNames.set(id, (await getRegion(deps.db, actor.cityCode, id)).name);
-  }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'CityLoop';
-  const sheet = workbook.addWorksheet(campaign.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || '清单');
-  sheet.addRow(['序号', ...campaign.fields.map((f) => f.label), '区县', '采集时间']).font = { bold: true };
-  entries.forEach((e, i) => {
-    sheet.addRow([
-      i + 1,
-      ...campaign.fields.map((f) => {
-        const v = e.data[f.key];
-        return f.type === 'datetime' && typeof v === 'string' ? toShanghaiIso(new Date(v)) : (v ?? '');
-      }),
-      districtNames.get(e.districtId) ?? '',
-      toShanghaiIso(e.observedAt),
-    ]);
-  });
-  sheet.columns.forEach((c) => {
-    c.width = 20;
-  });
-  await recordActorAudit(deps.db, actor, 'field.campaign_export', 'campaign', campaignId, {
-    rows: entries.length,
-  });
-  return { fileName: `${campaign.name}.xlsx`, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+async function requireEntry(db: Db, actor: Actor, campaignId: string, entryId: string) {
+  await requireCampaign(db, actor.cityCode, campaignId);
+  const entry = await selectEntry(db, campaignId, entryId);
+  if (!entry) throw notFound(entryWord);
+  return entry;
 }
 
-export interface CampaignDistrictCounts {
-  campaignId: string;
-  campaignName: string;
-  total: number;
-  districts: { districtId: string; districtName: string; count: number }[];
+/** 典型: marks (or unmarks) an entry for the bulletin's exposure table. */
+export async function setEntryFeatured(
+  deps: AppDeps,
+  actor: Actor,
+  campaignId: string,
+  entryId: string,
+  featured: boolean,
+) {
+  const entry = await requireEntry(deps.db, actor, campaignId, entryId);
+  await deps.db.transaction().execute(async (trx) => {
+    await updateEntryFeatured(trx, entryId, featured);
+    await recordActorAudit(trx, actor, 'field.campaign_entry_featured', 'campaign', campaignId, {
+      entryId,
+      featured,
+    });
+  });
+  const name = districtNamer(deps.db, actor.cityCode);
+  return entryView({ ...entry, featured }, await name(entry.districtId));
 }
 
-/**
- * Entries per campaign and district in a month (by when they were observed), for the bulletin
- * (e.g. the zebra-crossing list: 5,524 = 东区 2,741 + 西区 1,500 + 仁和区 1,283).
- */
-export async function campaignCountsByDistrict(
-  db: Db,
-  cityCode: string,
-  month: string,
-): Promise<CampaignDistrictCounts[]> {
-  const { from, to } = monthRange(month);
-  const rows = await countEntriesByDistrict(db, cityCode, from, to);
-  const names = new Map<string, string>();
-  for (const id of new Set(rows.map((r) => r.districtId)))
-    names.set(id, (await getRegion(db, cityCode, id)).name);
-  const byCampaign = new Map<string, CampaignDistrictCounts>();
-  for (const r of rows) {
-    let c = byCampaign.get(r.campaignId);
-    if (!c) {
-      c = { campaignId: r.campaignId, campaignName: r.campaignName, total: 0, districts: [] };
-      byCampaign.set(r.campaignId, c);
+/** A photo of an entry, by the collector who made it (or the hall); the same bytes twice are kept once. */
+export async function addEntryPhoto(
+  deps: AppDeps,
+  actor: Actor,
+  campaignId: string,
+  entryId: string,
+  bytes: Buffer,
+) {
+  const entry = await requireEntry(deps.db, actor, campaignId, entryId);
+  if (actor.role === 'collector' && entry.reporterId !== actor.userId) throw forbidden();
+  const stored = await storeImage(deps.files, bytes, deps.config.uploadMaxBytes);
+  if (!entry.photos.some((p) => p.sha256 === stored.sha256)) {
+    if (entry.photos.length >= MAX_PHOTOS) {
+      throw new AppError(422, 'TOO_MANY_PHOTOS', {
+        zh: `每条记录最多${MAX_PHOTOS}张照片`,
+        en: `at most ${MAX_PHOTOS} photos per entry`,
+      });
     }
-    c.total += r.count;
-    c.districts.push({
-      districtId: r.districtId,
-      districtName: names.get(r.districtId) ?? '',
-      count: r.count,
+    const photos: CampaignEntryPhoto[] = [...entry.photos, stored];
+    await deps.db.transaction().execute(async (trx) => {
+      await updateEntryPhotos(trx, entryId, photos);
+      await recordActorAudit(trx, actor, 'field.campaign_entry_photo', 'campaign', campaignId, {
+        entryId,
+        sha256: stored.sha256,
+      });
     });
   }
-  for (const c of byCampaign.values()) c.districts.sort((a, b) => b.count - a.count);
-  return [...byCampaign.values()];
+  return { sha256: stored.sha256 };
+}
+
+/** A photo's bytes, for the hall's readers and the collector who took it. */
+export async function readEntryPhoto(
+  deps: AppDeps,
+  actor: Actor,
+  campaignId: string,
+  entryId: string,
+  sha256: string,
+) {
+  const entry = await requireEntry(deps.db, actor, campaignId, entryId);
+  if (actor.role === 'collector' && entry.reporterId !== actor.userId) throw forbidden();
+  if (actor.role === 'leader' && actor.regionId && entry.districtId !== actor.regionId) throw forbidden();
+  const photo = entry.photos.find((p) => p.sha256 === sha256);
+  if (!photo) throw notFound({ zh: '照片', en: 'photo' });
+  return { contentType: photo.contentType, bytes: await deps.files.get(photo.storageKey) };
 }

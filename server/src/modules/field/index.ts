@@ -1,7 +1,13 @@
 // Public entry of the field module: collectors, GPS tracks and patrol metrics, the parts
 // inventory workflow, machine intake (video/drone) and campaigns. Other modules import from here only.
 
-export { type CampaignDistrictCounts, campaignCountsByDistrict } from './campaigns.service.js';
+export {
+  type CampaignDistrictCounts,
+  type CampaignMonthList,
+  campaignCountsByDistrict,
+  campaignMonthLists,
+  importCampaignHistory,
+} from './campaign-reports.service.js';
 export { countCasesByTag } from './category-tags.service.js';
 export { registerFieldRoutes } from './field.routes.js';
 export { machineIntakeCounts } from './intake.service.js';

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import type { Actor } from '../../platform/http/server-types.js';
 import { recordActorAudit } from '../audit/index.js';
+import { type CampaignDistrictCounts, campaignCountsByDistrict } from '../field/index.js';
 import { hotlineMonthlyFigures } from '../hotline/index.js';
 import type { HeadlineCounts, UnitCounts } from './case-facts.js';
 import { isMonth, previousMonth, reportWindow } from './month.js';
@@ -129,6 +130,8 @@ export interface MonthlyFigures {
   /** The previous month's 受理 count (for "较上月上升250件"), as of its own end. */
   hotlinePrevious: { month: string; received: number } | null;
   assessment: Record<AssessmentTable, AssessmentTableResult>;
+  /** 专项行动: the month's campaign entries per district, as of the same instant (field module). */
+  campaigns: CampaignDistrictCounts[];
 }
 
 export interface FiguresOptions {
@@ -404,6 +407,7 @@ export async function monthlyFigures(
       h.received === 0 ? null : { month: prevMonth, received: h.received },
     ),
     assessment: await assessmentOf(db, cityCode, month, unitRows, units, districtRows, districts),
+    campaigns: await campaignCountsByDistrict(db, cityCode, month, { asOf }),
   };
 }
 

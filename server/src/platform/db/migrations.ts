@@ -6,6 +6,7 @@ import * as statistics from './migrations/0003-statistics.js';
 import * as field from './migrations/0004-field.js';
 import * as open311 from './migrations/0005-open311.js';
 import * as caseRollups from './migrations/0006-case-rollups.js';
+import * as campaignExposure from './migrations/0007-campaign-exposure.js';
 import * as open311Updates from './migrations/0009-open311-updates.js';
 import * as vendorEvidence from './migrations/0010-vendor-evidence.js';
 import * as calendarRevision from './migrations/0011-calendar-revision.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004-field': field,
   '0005-open311': open311,
   '0006-case-rollups': caseRollups,
+  '0007-campaign-exposure': campaignExposure,
   '0009-open311-updates': open311Updates,
   '0010-vendor-evidence': vendorEvidence,
   '0011-calendar-revision': calendarRevision,

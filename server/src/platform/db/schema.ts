@@ -801,6 +801,9 @@ export interface CampaignsTable {
   fields: Json<unknown[]>;
   createdBy: string | null;
   createdAt: GeneratedTimestamp;
+  /** 0007: the bulletin section's heading and closing sentence */
+  bulletinTitle: string | null;
+  bulletinClosing: string | null;
 }
 
 export interface CampaignEntriesTable {
@@ -815,6 +818,16 @@ export interface CampaignEntriesTable {
   reporterId: string | null;
   idempotencyKey: string | null;
   createdAt: GeneratedTimestamp;
+  /** 0007: 典型 (listed in the bulletin) and the entry's photos */
+  featured: Generated<boolean>;
+  photos: ColumnType<CampaignEntryPhoto[], string | undefined, string>;
+}
+
+export interface CampaignEntryPhoto {
+  storageKey: string;
+  sha256: string;
+  contentType: string;
+  byteSize: number;
 }
 
 export interface CategoryTagsTable {

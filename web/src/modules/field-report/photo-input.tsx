@@ -50,6 +50,8 @@ export function PhotoInput({
         capture="environment"
         multiple
         hidden
+        // antd's form styles show file inputs (display: block) over the hidden attribute.
+        style={{ display: 'none' }}
         onChange={(event) => {
           const picked = Array.from(event.target.files ?? []);
           if (picked.length) onChange([...files, ...picked].slice(0, 9));

@@ -10,7 +10,8 @@ import { PhotoInput } from './photo-input';
 
 type Position = { lng: number; lat: number; accuracy?: number; manual?: boolean };
 
-function usePosition() {
+/** The phone's GPS position (asked once on open, again on demand), adjustable by tapping the map. */
+export function usePosition() {
   const [position, setPosition] = useState<Position | null>(null);
   const [error, setError] = useState<string | null>(null);
   const locate = useCallback(() => {
