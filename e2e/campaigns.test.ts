@@ -124,6 +124,10 @@ describe.skipIf(!existsSync(CHROMIUM))('campaigns (console + field app)', () => 
     expect(sheet?.rowCount).toBe(2);
     const values = sheet?.getRow(2).values as unknown[];
     expect(values.slice(3, 6)).toEqual([PLACE, PLATE, '东区']);
+
+    // 5. The 文明城市测评 view answers too (the demo city has no tagged categories yet).
+    await lead.page.getByRole('tab', { name: '文明城市测评' }).click();
+    await lead.page.getByText('管理员尚未设置测评类别').waitFor({ timeout: T });
     expect(lead.errors).toEqual([]);
     await context.close();
     await lead.context.close();

@@ -25,6 +25,13 @@ const AdminUnitsPage = lazy(() => import('./pages/admin-units-page'));
 const AdminCategoriesPage = lazy(() => import('./pages/admin-categories-page'));
 const AdminCalendarPage = lazy(() => import('./pages/admin-calendar-page'));
 const AdminGridsPage = lazy(() => import('./pages/admin-grids-page'));
+const HotlineHomePage = lazy(() => import('./pages/hotline-home-page'));
+const HotlineNewCallPage = lazy(() => import('./pages/hotline-new-call-page'));
+const HotlineOrdersPage = lazy(() => import('./pages/hotline-orders-page'));
+const HotlineCallbacksPage = lazy(() => import('./pages/hotline-callbacks-page'));
+
+/** The 12345 desk (热线坐席 and the shift lead who supervises them). */
+const hotlineDesk: readonly string[] = ['hotline_agent', 'shift_lead'];
 
 export function ConsoleApp() {
   return (
@@ -126,6 +133,18 @@ function Shell({ user }: { user: CurrentUser }) {
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/statistics" element={<StatisticsPage />} />
+              {hotlineDesk.includes(user.role) || user.role === 'unit_staff' ? (
+                <>
+                  <Route path="/hotline" element={<HotlineHomePage user={user} />} />
+                  <Route path="/hotline/orders" element={<HotlineOrdersPage user={user} />} />
+                </>
+              ) : null}
+              {hotlineDesk.includes(user.role) ? (
+                <>
+                  <Route path="/hotline/new" element={<HotlineNewCallPage />} />
+                  <Route path="/hotline/callbacks" element={<HotlineCallbacksPage user={user} />} />
+                </>
+              ) : null}
               {campaignReaderRoles.includes(user.role) ? (
                 <Route path="/campaigns" element={<CampaignsPage user={user} />} />
               ) : null}

@@ -42,6 +42,26 @@ export interface NavSection {
 
 export const navSections: NavSection[] = [
   {
+    key: 'hotline',
+    label: '12345热线',
+    roles: ['hotline_agent', 'shift_lead'],
+    items: [
+      { path: '/hotline', label: '热线工作台' },
+      { path: '/hotline/new', label: '新来电' },
+      { path: '/hotline/orders', label: '我的工单' },
+      { path: '/hotline/callbacks', label: '回访' },
+    ],
+  },
+  {
+    key: 'hotline-unit',
+    label: '12345热线',
+    roles: ['unit_staff'],
+    items: [
+      { path: '/hotline', label: '热线工单概况' },
+      { path: '/hotline/orders', label: '转办工单' },
+    ],
+  },
+  {
     key: 'command',
     label: '指挥大屏',
     roles: ['leader', 'shift_lead', 'admin'],

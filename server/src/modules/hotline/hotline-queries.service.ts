@@ -74,6 +74,9 @@ export interface OrderListQuery {
   pageSize: number;
   queue: 'all' | 'open' | 'at_unit' | 'overdue' | 'to_callback';
   status?: HotlineStatus;
+  appealType?: string;
+  /** 'true': only the orders the actor received (首接责任). */
+  mine?: 'true' | 'false';
   phone?: string;
   orderNo?: string;
   from?: string;
@@ -100,6 +103,8 @@ export async function listOrders(deps: AppDeps, actor: Actor, query: OrderListQu
   const { rows, total } = await selectOrderPage(deps.db, orderScopeOf(actor), {
     statuses,
     overdueAt: query.queue === 'overdue' ? now : undefined,
+    appealType: query.appealType,
+    ownerId: query.mine === 'true' ? actor.userId : undefined,
     phone: query.phone,
     orderNo: query.orderNo,
     receivedFrom: query.from ? startOfShanghaiDay(query.from) : undefined,

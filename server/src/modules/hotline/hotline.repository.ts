@@ -247,6 +247,7 @@ export function selectOrderLog(db: Db, orderId: string) {
 
 export interface OrderListFilter {
   statuses?: readonly string[];
+  appealType?: string;
   ownerId?: string;
   leadUnitOnly?: boolean;
   overdueAt?: Date;
@@ -265,6 +266,7 @@ export async function selectOrderPage(db: Db, scope: OrderScope, f: OrderListFil
     .leftJoin('units', 'units.id', 'hotlineOrders.leadUnitId')
     .where((eb) => scoped(eb, scope));
   if (f.statuses) q = q.where('hotlineOrders.status', 'in', [...f.statuses]);
+  if (f.appealType) q = q.where('hotlineOrders.appealType', '=', f.appealType);
   if (f.ownerId) q = q.where('hotlineOrders.ownerId', '=', f.ownerId);
   if (f.leadUnitOnly && scope.unitId) q = q.where('hotlineOrders.leadUnitId', '=', scope.unitId);
   if (f.overdueAt) {

@@ -1,4 +1,5 @@
 import {
+  appealTypeSchema,
   articleInputSchema,
   hotlineStatusSchema,
   monthSchema,
@@ -73,6 +74,11 @@ export function registerHotlineRoutes(
         querystring: pageQuerySchema.extend({
           queue: z.enum(['all', 'open', 'at_unit', 'overdue', 'to_callback']).default('all'),
           status: hotlineStatusSchema.optional(),
+          appealType: appealTypeSchema.optional(),
+          mine: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('true: only the orders the caller received (首接)'),
           phone: z.string().trim().max(20).optional(),
           orderNo: z.string().trim().max(30).optional(),
           from: z.iso.date().optional(),

@@ -1,6 +1,6 @@
 import { roleLabels } from '@cityloop/contracts/roles';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { useQueueCounts } from '../../modules/cases/case-hooks';
 import type { CurrentUser } from '../../modules/session/session-api';
 import { errorText } from '../../platform/http';
@@ -22,6 +22,8 @@ export default function HomePage({ user }: { user: CurrentUser }) {
       />
     );
   }
+  // The 12345 agent works from the hotline's own home.
+  if (user.role === 'hotline_agent') return <Navigate to="/hotline" replace />;
   const first = roleQueues[user.role][0];
   return (
     <div className="page">
