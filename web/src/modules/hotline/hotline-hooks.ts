@@ -78,7 +78,7 @@ export function useOrderAction() {
 }
 
 /** `value`, once it has stopped changing for `ms` (search as you type without a request per key). */
-export function useDebounced<T>(value: T, ms = 300): T {
+function useDebounced<T>(value: T, ms = 300): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), ms);

@@ -69,13 +69,7 @@ export function OrderDrawer({ id, onClose }: { id: string | null; onClose: () =>
   );
 }
 
-export function OrderDetailView({
-  detail,
-  onMoved,
-}: {
-  detail: OrderDetail;
-  onMoved?: (hidden: boolean) => void;
-}) {
+function OrderDetailView({ detail, onMoved }: { detail: OrderDetail; onMoved?: (hidden: boolean) => void }) {
   const now = useNow(30_000);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

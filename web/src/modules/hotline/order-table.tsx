@@ -7,7 +7,7 @@ import { useNow } from '../cases/case-hooks';
 import type { OrderListItem, Page } from './hotline-api';
 import { callerText, DeadlineText, OrderFlags, OrderStatusTag } from './order-tags';
 
-export interface OrderTableProps {
+interface OrderTableProps {
   data: Page<OrderListItem> | undefined;
   loading: boolean;
   /** Without it the table shows one page and no pager. */
