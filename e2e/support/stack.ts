@@ -63,7 +63,7 @@ export interface RunningServer {
  * The real server (`cityloop serve --demo`) on a free port and a fresh embedded database.
  * Always PGlite: the journeys test the apps, and the API suite already runs on PostgreSQL.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -71,6 +71,7 @@ export async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   // The demo month of history is not needed here and would slow the start.

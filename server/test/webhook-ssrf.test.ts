@@ -122,6 +122,33 @@ describe('subscription time', () => {
   });
 });
 
+describe('admin lists', () => {
+  it('are admin-only and paged', async () => {
+    const lead = await t.loginAs('zbz01');
+    for (const url of [
+      '/api/integration/deliveries/summary',
+      '/api/integration/deliveries?status=dead',
+      '/api/integration/webhooks',
+      '/api/integration/exchange/runs',
+      '/api/open311/keys',
+    ])
+      expect((await t.app.inject({ method: 'GET', url, headers: lead })).statusCode, url).toBe(403);
+    const admin = await t.loginAs('admin');
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/api/integration/webhooks?pageSize=1',
+      headers: admin,
+    });
+    expect(page.json()).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/integration/deliveries?pageSize=500',
+      headers: admin,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('delivery time', () => {
   it('connects to the address its own lookup checked; a private answer is refused before any connection', async () => {
     let lookups = 0;

@@ -25,6 +25,11 @@ const AdminUnitsPage = lazy(() => import('./pages/admin-units-page'));
 const AdminCategoriesPage = lazy(() => import('./pages/admin-categories-page'));
 const AdminCalendarPage = lazy(() => import('./pages/admin-calendar-page'));
 const AdminGridsPage = lazy(() => import('./pages/admin-grids-page'));
+const IntegrationKeysPage = lazy(() => import('./pages/integration-keys-page'));
+const IntegrationWebhooksPage = lazy(() => import('./pages/integration-webhooks-page'));
+const IntegrationDeliveriesPage = lazy(() => import('./pages/integration-deliveries-page'));
+const IntegrationDeadLettersPage = lazy(() => import('./pages/integration-dead-letters-page'));
+const IntegrationExchangePage = lazy(() => import('./pages/integration-exchange-page'));
 const HotlineHomePage = lazy(() => import('./pages/hotline-home-page'));
 const HotlineNewCallPage = lazy(() => import('./pages/hotline-new-call-page'));
 const HotlineOrdersPage = lazy(() => import('./pages/hotline-orders-page'));
@@ -161,6 +166,11 @@ function Shell({ user }: { user: CurrentUser }) {
                   <Route path="/admin/categories" element={<AdminCategoriesPage />} />
                   <Route path="/admin/calendar" element={<AdminCalendarPage />} />
                   <Route path="/admin/grids" element={<AdminGridsPage />} />
+                  <Route path="/integration/keys" element={<IntegrationKeysPage />} />
+                  <Route path="/integration/webhooks" element={<IntegrationWebhooksPage />} />
+                  <Route path="/integration/deliveries" element={<IntegrationDeliveriesPage />} />
+                  <Route path="/integration/dead-letters" element={<IntegrationDeadLettersPage />} />
+                  <Route path="/integration/exchange" element={<IntegrationExchangePage />} />
                 </>
               ) : null}
               <Route path="/login" element={<Navigate to="/" replace />} />

@@ -98,4 +98,16 @@ export const navSections: NavSection[] = [
       { path: '/admin/grids', label: '单元网格' },
     ],
   },
+  {
+    key: 'open-api',
+    label: '开放接口',
+    roles: ['admin'],
+    items: [
+      { path: '/integration/keys', label: 'Open311 密钥' },
+      { path: '/integration/webhooks', label: 'Webhook 订阅' },
+      { path: '/integration/deliveries', label: '投递记录' },
+      { path: '/integration/dead-letters', label: '死信' },
+      { path: '/integration/exchange', label: '上级平台交换' },
+    ],
+  },
 ];
