@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { bulletinReaderRoles } from '../modules/bulletins/bulletins-api';
 import { campaignReaderRoles } from '../modules/campaigns/campaigns-api';
 import { useQueueCounts } from '../modules/cases/case-hooks';
+import { fieldReaderRoles } from '../modules/field-ops/field-api';
 import type { CurrentUser } from '../modules/session/session-api';
 import { useSession } from '../modules/session/use-session';
 import { vendorReaderRoles } from '../modules/vendors/vendors-api';
@@ -30,6 +31,10 @@ const IntegrationWebhooksPage = lazy(() => import('./pages/integration-webhooks-
 const IntegrationDeliveriesPage = lazy(() => import('./pages/integration-deliveries-page'));
 const IntegrationDeadLettersPage = lazy(() => import('./pages/integration-dead-letters-page'));
 const IntegrationExchangePage = lazy(() => import('./pages/integration-exchange-page'));
+const FieldCollectorsPage = lazy(() => import('./pages/field-collectors-page'));
+const FieldCollectorDayPage = lazy(() => import('./pages/field-collector-day-page'));
+const FieldPartsPage = lazy(() => import('./pages/field-parts-page'));
+const FieldIntakesPage = lazy(() => import('./pages/field-intakes-page'));
 const HotlineHomePage = lazy(() => import('./pages/hotline-home-page'));
 const HotlineNewCallPage = lazy(() => import('./pages/hotline-new-call-page'));
 const HotlineOrdersPage = lazy(() => import('./pages/hotline-orders-page'));
@@ -158,6 +163,14 @@ function Shell({ user }: { user: CurrentUser }) {
               ) : null}
               {vendorReaderRoles.includes(user.role) ? (
                 <Route path="/vendors/assessment" element={<VendorAssessmentPage user={user} />} />
+              ) : null}
+              {fieldReaderRoles.includes(user.role) ? (
+                <>
+                  <Route path="/field/collectors" element={<FieldCollectorsPage user={user} />} />
+                  <Route path="/field/track" element={<FieldCollectorDayPage />} />
+                  <Route path="/field/parts" element={<FieldPartsPage user={user} />} />
+                  <Route path="/field/intakes" element={<FieldIntakesPage />} />
+                </>
               ) : null}
               {user.role === 'admin' ? (
                 <>

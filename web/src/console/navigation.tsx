@@ -81,6 +81,17 @@ export const navSections: NavSection[] = [
     ],
   },
   {
+    key: 'field-ops',
+    label: '外业管理',
+    roles: ['acceptor', 'shift_lead', 'dispatcher', 'leader', 'admin'],
+    items: [
+      { path: '/field/collectors', label: '监督员管理' },
+      { path: '/field/track', label: '巡查轨迹' },
+      { path: '/field/parts', label: '部件普查' },
+      { path: '/field/intakes', label: '视频/无人机' },
+    ],
+  },
+  {
     key: 'campaigns',
     label: '专项行动',
     roles: ['acceptor', 'shift_lead', 'dispatcher', 'leader', 'admin'],

@@ -1,5 +1,5 @@
 import gcoord from 'gcoord';
-import OlFeature from 'ol/Feature';
+import OlFeature, { type FeatureLike } from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
 import Point from 'ol/geom/Point';
 import TileLayer from 'ol/layer/Tile';
@@ -101,6 +101,29 @@ function pointStyle(color: string): Style {
   return style;
 }
 
+const ownStyles = new Map<string, Style>();
+/**
+ * A feature of `areas` may bring its own look in its properties — `stroke` (colour),
+ * `strokeWidth`, `lineDash` (array), `fill` — e.g. a track drawn over grids; others get the default.
+ */
+function ownStyle(feature: FeatureLike): Style | null {
+  const stroke = feature.get('stroke') as string | undefined;
+  if (!stroke) return null;
+  const width = (feature.get('strokeWidth') as number | undefined) ?? 2;
+  const dash = feature.get('lineDash') as number[] | undefined;
+  const fill = feature.get('fill') as string | undefined;
+  const key = `${stroke}|${width}|${dash?.join(',') ?? ''}|${fill ?? ''}`;
+  let style = ownStyles.get(key);
+  if (!style) {
+    style = new Style({
+      stroke: new Stroke({ color: stroke, width, lineDash: dash }),
+      fill: fill ? new Fill({ color: fill }) : undefined,
+    });
+    ownStyles.set(key, style);
+  }
+  return style;
+}
+
 /** An OpenLayers map of our own GeoJSON (grids, case points) over optional base tiles. */
 export function GeoMap(props: GeoMapProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -139,7 +162,7 @@ export function GeoMap(props: GeoMapProps) {
       controls: [],
       layers: [
         ...(tiles ? [new TileLayer({ source: new XYZ({ url: tiles.url, crossOrigin: 'anonymous' }) })] : []),
-        new VectorLayer({ source: areas, style: areaStyle }),
+        new VectorLayer({ source: areas, style: (feature) => ownStyle(feature) ?? areaStyle }),
         pointLayer,
         new VectorLayer({
           source: pin,
@@ -169,7 +192,7 @@ export function GeoMap(props: GeoMapProps) {
         latest.current.onPick(Number(lng.toFixed(6)), Number(lat.toFixed(6)));
       }
     });
-    instance.on('moveend', () => {
+    const reportView = () => {
       const view = instance.getView();
       const size = instance.getSize();
       if (!size || !latest.current.onViewChange) return;
@@ -177,7 +200,10 @@ export function GeoMap(props: GeoMapProps) {
       const [a, b] = convert.current.from([extent[0] ?? 0, extent[1] ?? 0]);
       const [c, d] = convert.current.from([extent[2] ?? 0, extent[3] ?? 0]);
       latest.current.onViewChange([a, b, c, d], view.getZoom() ?? 12);
-    });
+    };
+    instance.on('moveend', reportView);
+    // OpenLayers fires no moveend for the first frame: report the view it opens on too.
+    instance.once('rendercomplete', reportView);
     map.current = instance;
     layers.current = { areas, points, pin, pointLayer };
     return () => {

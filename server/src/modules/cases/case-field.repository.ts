@@ -90,3 +90,14 @@ export function selectCasesInCategories(
     .orderBy('reportedAt')
     .execute();
 }
+
+/** Number and state of a few cases by id (e.g. the cases machine detections were filed as). */
+export function selectCaseBriefs(db: Db, cityCode: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cases')
+    .select(['id', 'caseNo', 'status'])
+    .where('cityCode', '=', cityCode)
+    .where('id', 'in', [...ids])
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import {
+  selectCaseBriefs,
   selectCasesInCategories,
   selectOpenCasesInBox,
   selectVerificationFollowUps,
@@ -105,4 +106,15 @@ export function casesInCategories(
   to: Date,
 ) {
   return selectCasesInCategories(db, cityCode, categoryIds, from, to);
+}
+
+export interface CaseBrief {
+  id: string;
+  caseNo: string;
+  status: string;
+}
+
+/** Case number and state by id, for lists in other modules that link to cases. */
+export async function caseBriefs(db: Db, cityCode: string, ids: readonly string[]): Promise<CaseBrief[]> {
+  return selectCaseBriefs(db, cityCode, [...new Set(ids)]);
 }

@@ -13,6 +13,8 @@ export {
   importCasesCsv,
 } from './case-exchange.service.js';
 export {
+  type CaseBrief,
+  caseBriefs,
   casesInCategories,
   findOpenCasesNear,
   type NearbyCase,

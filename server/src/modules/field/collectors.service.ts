@@ -105,6 +105,53 @@ export async function listCollectors(
     .filter((c) => !filter.contractPackage || c.contractPackage === filter.contractPackage);
 }
 
+export interface CollectorPageItem extends CollectorListItem {
+  /** responsibility grids now (定区域) */
+  gridCodes: string[];
+  /** shifts that touch the asked day */
+  shifts: { id: string; startsAt: Date; endsAt: Date }[];
+}
+
+/**
+ * A page of collectors for the console: profile, current grids and the day's shifts. The
+ * filter runs over the city's collectors (a few hundred at most); duty is read for the page only.
+ */
+export async function collectorsPage(
+  db: Db,
+  cityCode: string,
+  filter: {
+    q?: string;
+    contractPackage?: string;
+    day: { from: Date; to: Date };
+    page: number;
+    pageSize: number;
+  },
+  at: Date,
+): Promise<{ items: CollectorPageItem[]; total: number }> {
+  const q = filter.q?.trim().toLowerCase();
+  const all = (await listCollectors(db, cityCode, { contractPackage: filter.contractPackage })).filter(
+    (c) =>
+      !q ||
+      c.login.toLowerCase().includes(q) ||
+      c.displayName.toLowerCase().includes(q) ||
+      c.company.toLowerCase().includes(q) ||
+      (c.deviceId ?? '').toLowerCase().includes(q),
+  );
+  const slice = all.slice((filter.page - 1) * filter.pageSize, filter.page * filter.pageSize);
+  const items: CollectorPageItem[] = [];
+  for (const c of slice) {
+    const gridIds = await collectorGridIds(db, cityCode, c.userId, at);
+    const grids = await Promise.all(gridIds.map((id) => getGrid(db, cityCode, id)));
+    const shifts = await collectorShifts(db, cityCode, c.userId, filter.day.from, filter.day.to);
+    items.push({
+      ...c,
+      gridCodes: grids.map((g) => g.code).sort(),
+      shifts: shifts.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })),
+    });
+  }
+  return { items, total: all.length };
+}
+
 /** Sets a collector's profile; with gridCodes also their responsibility grids from now on. */
 export async function saveCollectorProfile(
   deps: AppDeps,

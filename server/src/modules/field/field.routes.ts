@@ -6,18 +6,21 @@ import {
   positionsResultSchema,
   shiftsSchema,
 } from '@cityloop/contracts/field';
+import { pageQuerySchema } from '@cityloop/contracts/pagination';
 import type { Role } from '@cityloop/contracts/roles';
 import { z } from 'zod';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
+import { shanghaiDate } from '../../platform/time.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import {
   addShifts,
+  collectorsPage,
   deleteShift,
   getCollector,
-  listCollectors,
   listShifts,
   saveCollectorProfile,
 } from './collectors.service.js';
+import { collectorDayMap } from './day-map.service.js';
 import { registerIntakeRoutes } from './intake.routes.js';
 import { registerPartRoutes } from './parts.routes.js';
 import { collectorDayReport, dailyReports } from './patrol-report.service.js';
@@ -61,13 +64,27 @@ export function registerFieldRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: '监督员列表 / collectors with contractor, contract package and device',
-        querystring: z.object({ contractPackage: z.string().max(100).optional() }),
+        summary:
+          '监督员列表 / collectors with contractor, contract package, device, route, current grids and the day’s shifts (paged)',
+        querystring: pageQuerySchema.extend({
+          contractPackage: z.string().max(100).optional(),
+          q: z.string().trim().max(50).optional(),
+          day: z.iso.date().optional().describe('whose shifts to list (Shanghai date; default today)'),
+        }),
       },
     },
-    async (request) => ({
-      items: await listCollectors(deps.db, requireActor(request, readers).cityCode, request.query),
-    }),
+    async (request) => {
+      const actor = requireActor(request, readers);
+      const { page, pageSize, day, ...filter } = request.query;
+      const now = deps.now();
+      const { items, total } = await collectorsPage(
+        deps.db,
+        actor.cityCode,
+        { ...filter, day: dayRange(day ?? shanghaiDate(now)), page, pageSize },
+        now,
+      );
+      return { items, total, page, pageSize };
+    },
   );
   app.get(
     '/api/field/collectors/:userId',
@@ -161,6 +178,19 @@ export function registerFieldRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => dayTrack(deps, requireActor(request), request.params.userId, request.query.day),
+  );
+  app.get(
+    '/api/field/collectors/:userId/day-map',
+    {
+      schema: {
+        tags,
+        summary:
+          '巡查日图 / a collector’s day as a GeoJSON FeatureCollection: duty grids, route, track (cut at gaps), start and end',
+        params: userParams,
+        querystring: z.object({ day: z.iso.date() }),
+      },
+    },
+    async (request) => collectorDayMap(deps, requireActor(request), request.params.userId, request.query.day),
   );
   app.get(
     '/api/field/collectors/:userId/day',

@@ -103,3 +103,51 @@ export function countDetections(db: Db, cityCode: string, from: Date, to: Date) 
     .orderBy('source')
     .execute();
 }
+
+/** A page of detections, newest capture first. */
+export async function selectDetectionsPage(
+  db: Db,
+  cityCode: string,
+  filter: {
+    source?: 'video' | 'drone';
+    duplicate?: boolean;
+    districtId?: string;
+    deviceId?: string;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    offset: number;
+  },
+) {
+  let q = db.selectFrom('machineIntakes').where('cityCode', '=', cityCode);
+  if (filter.source) q = q.where('source', '=', filter.source);
+  if (filter.duplicate !== undefined) q = q.where('duplicate', '=', filter.duplicate);
+  if (filter.districtId) q = q.where('districtId', '=', filter.districtId);
+  if (filter.deviceId) q = q.where('deviceId', '=', filter.deviceId);
+  if (filter.from) q = q.where('capturedAt', '>=', filter.from);
+  if (filter.to) q = q.where('capturedAt', '<', filter.to);
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        'id',
+        'source',
+        'deviceId',
+        'capturedAt',
+        'receivedAt',
+        'lng',
+        'lat',
+        'categoryId',
+        'districtId',
+        'caseId',
+        'duplicate',
+        'tokenId',
+      ])
+      .orderBy('capturedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

@@ -1,4 +1,6 @@
-import { intakeFieldsSchema, intakeTokenSchema } from '@cityloop/contracts/field';
+import { intakeFieldsSchema, intakeTokenSchema, machineSourceSchema } from '@cityloop/contracts/field';
+import { pageQuerySchema } from '@cityloop/contracts/pagination';
+import type { Role } from '@cityloop/contracts/roles';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
@@ -11,8 +13,10 @@ import {
   resolveIntakeActor,
   revokeIntakeToken,
 } from './intake.service.js';
+import { intakesPage } from './intake-list.service.js';
 
 const tags = ['field'];
+const intakeReaders: readonly Role[] = ['acceptor', 'shift_lead', 'dispatcher', 'admin', 'leader'];
 
 function registerIntake(app: App, deps: AppDeps, source: MachineSource) {
   app.post(
@@ -104,6 +108,31 @@ export function registerIntakeRoutes(app: App, deps: AppDeps): void {
     },
   );
   app.get(
+    '/api/field/intakes',
+    {
+      schema: {
+        tags,
+        summary:
+          '视频/无人机接入记录 / machine detections with source, camera or flight id, and the filed or duplicated case (paged)',
+        querystring: pageQuerySchema.extend({
+          source: machineSourceSchema.optional(),
+          duplicate: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+          deviceId: z.string().trim().min(1).max(64).optional(),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request, intakeReaders);
+      const { items, total } = await intakesPage(deps.db, actor, request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+  app.get(
     '/api/field/reports/machine-intake',
     {
       schema: {
@@ -113,7 +142,7 @@ export function registerIntakeRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request, ['acceptor', 'shift_lead', 'dispatcher', 'admin', 'leader']);
+      const actor = requireActor(request, intakeReaders);
       return { items: await machineIntakeCounts(deps.db, actor.cityCode, request.query.month) };
     },
   );

@@ -36,14 +36,22 @@ export async function decidePartChange(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export function selectPartChanges(
+export async function selectPartChangesPage(
   db: Db,
   cityCode: string,
-  filter: { status?: string; from?: Date; to?: Date; limit: number },
+  filter: { status?: string; limit: number; offset: number },
 ) {
-  let q = db.selectFrom('partChanges').selectAll().where('cityCode', '=', cityCode);
+  let q = db.selectFrom('partChanges').where('cityCode', '=', cityCode);
   if (filter.status) q = q.where('status', '=', filter.status as PartChangeRow['status']);
-  if (filter.from) q = q.where('reportedAt', '>=', filter.from);
-  if (filter.to) q = q.where('reportedAt', '<', filter.to);
-  return q.orderBy('reportedAt', 'desc').limit(filter.limit).execute();
+  const [rows, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('reportedAt', 'desc')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }

@@ -3,14 +3,8 @@ import { pageQuerySchema } from '@cityloop/contracts/pagination';
 import type { Role } from '@cityloop/contracts/roles';
 import { z } from 'zod';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
-import {
-  decidePartChangeRequest,
-  getPartByCode,
-  importParts,
-  listPartChanges,
-  partsPage,
-  reportPartChange,
-} from './parts.service.js';
+import { decidePartChangeRequest, importParts, reportPartChange } from './parts.service.js';
+import { listPartChanges, partDetail, partsPage } from './parts-views.service.js';
 
 const tags = ['field'];
 const managers: readonly Role[] = ['shift_lead', 'admin'];
@@ -34,8 +28,26 @@ export function registerPartRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: '部件列表 / parts inventory',
-        querystring: pageQuerySchema.extend({ status: partStatusSchema.optional() }),
+        summary: '部件列表 / parts inventory by status, category, grid or map box (paged)',
+        querystring: pageQuerySchema.extend({
+          status: partStatusSchema.optional(),
+          categoryCode: z
+            .string()
+            .regex(/^[0-9]{4}$/, 'a 4-digit part category')
+            .optional(),
+          gridCode: z
+            .string()
+            .regex(/^[0-9]{15}$/, 'a 15-digit grid code')
+            .optional(),
+          bbox: z
+            .string()
+            .regex(
+              /^\s*-?[0-9.]+\s*,\s*-?[0-9.]+\s*,\s*-?[0-9.]+\s*,\s*-?[0-9.]+\s*$/,
+              'minLng,minLat,maxLng,maxLat',
+            )
+            .transform((v) => v.split(',').map(Number) as [number, number, number, number])
+            .optional(),
+        }),
       },
     },
     async (request) => {
@@ -49,11 +61,11 @@ export function registerPartRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: '部件详情 / a part by its 16-digit id',
+        summary: '部件详情 / a part by its 16-digit id, with its category, grid, district and unit names',
         params: z.object({ code: partCodeSchema }),
       },
     },
-    async (request) => getPartByCode(deps.db, requireActor(request, readers).cityCode, request.params.code),
+    async (request) => partDetail(deps.db, requireActor(request, readers).cityCode, request.params.code),
   );
 
   app.post(
@@ -76,13 +88,17 @@ export function registerPartRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: '部件变更列表 / part change requests with their timeliness',
-        querystring: z.object({ status: z.enum(['pending', 'applied', 'rejected']).optional() }),
+        summary: '部件变更列表 / part change requests with their timeliness (paged, newest first)',
+        querystring: pageQuerySchema.extend({
+          status: z.enum(['pending', 'applied', 'rejected']).optional(),
+        }),
       },
     },
-    async (request) => ({
-      items: await listPartChanges(deps, requireActor(request, managers).cityCode, request.query),
-    }),
+    async (request) => {
+      const actor = requireActor(request, managers);
+      const { items, total } = await listPartChanges(deps, actor.cityCode, request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
   );
   app.post(
     '/api/field/part-changes/:id/decision',

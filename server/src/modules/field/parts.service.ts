@@ -7,12 +7,10 @@ import { recordActorAudit } from '../audit/index.js';
 import { computeDeadline } from '../calendar/index.js';
 import {
   findPartByCode,
-  listParts,
   locatePoint,
   type NewPartRow,
   nextPartCode,
   type PartRow,
-  type PartStatus,
   savePartRows,
   updatePart,
 } from '../geo/index.js';
@@ -23,7 +21,6 @@ import {
   insertPartChange,
   type PartChangeRow,
   selectPartChange,
-  selectPartChanges,
 } from './part-changes.repository.js';
 import {
   isRejection,
@@ -33,6 +30,7 @@ import {
   readPartsGeoJson,
   rejectMessages,
 } from './parts-import.js';
+import { type PartChangeView, viewOf } from './parts-views.service.js';
 
 // The parts inventory (部件普查): import with a rejected-rows report, lookups, and change
 // requests by collectors timed against the contract's rule: reported within 1 working day of
@@ -153,38 +151,10 @@ export async function importParts(
   };
 }
 
-export async function getPartByCode(db: Db, cityCode: string, code: string): Promise<PartRow> {
+async function getPartByCode(db: Db, cityCode: string, code: string): Promise<PartRow> {
   const part = await findPartByCode(db, cityCode, code);
   if (!part) throw notFound({ zh: `部件 ${code} `, en: `part ${code}` });
   return part;
-}
-
-export function partsPage(
-  db: Db,
-  cityCode: string,
-  filter: { status?: PartStatus; page: number; pageSize: number },
-) {
-  return listParts(db, cityCode, {
-    status: filter.status,
-    limit: filter.pageSize,
-    offset: (filter.page - 1) * filter.pageSize,
-  });
-}
-
-export interface PartChangeView extends PartChangeRow {
-  /** reported within 1 working day of being found */
-  reportedOnTime: boolean;
-  /** in the database within 3 working days (null while pending and not yet late) */
-  appliedOnTime: boolean | null;
-}
-
-function viewOf(row: PartChangeRow, now: Date): PartChangeView {
-  const applied = row.status === 'applied' && row.decidedAt ? row.decidedAt <= row.applyDueAt : null;
-  return {
-    ...row,
-    reportedOnTime: row.reportedAt <= row.reportDueAt,
-    appliedOnTime: applied ?? (row.status === 'pending' && now > row.applyDueAt ? false : null),
-  };
 }
 
 /** A collector reports a new, moved or removed part (部件变更上报). */
@@ -330,13 +300,4 @@ export async function decidePartChangeRequest(
     });
   });
   return viewOf((await selectPartChange(db, actor.cityCode, id)) as PartChangeRow, now);
-}
-
-export async function listPartChanges(
-  deps: AppDeps,
-  cityCode: string,
-  filter: { status?: 'pending' | 'applied' | 'rejected' },
-): Promise<PartChangeView[]> {
-  const now = deps.now();
-  return (await selectPartChanges(deps.db, cityCode, { ...filter, limit: 500 })).map((r) => viewOf(r, now));
 }

@@ -67,10 +67,26 @@ export async function updatePartRow(
 export async function selectPartsPage(
   db: Db,
   cityCode: string,
-  filter: { gridId?: string; categoryId?: string; status?: string; limit: number; offset: number },
+  filter: {
+    gridId?: string;
+    categoryId?: string;
+    status?: string;
+    /** minLng, minLat, maxLng, maxLat */
+    bbox?: readonly [number, number, number, number];
+    limit: number;
+    offset: number;
+  },
 ) {
   let q = db.selectFrom('parts').where('cityCode', '=', cityCode);
   if (filter.gridId) q = q.where('gridId', '=', filter.gridId);
+  if (filter.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = filter.bbox;
+    q = q
+      .where('lng', '>=', minLng)
+      .where('lng', '<=', maxLng)
+      .where('lat', '>=', minLat)
+      .where('lat', '<=', maxLat);
+  }
   if (filter.categoryId) q = q.where('categoryId', '=', filter.categoryId);
   if (filter.status) q = q.where('status', '=', filter.status as PartRow['status']);
   const [rows, total] = await Promise.all([

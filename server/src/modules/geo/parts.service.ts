@@ -49,7 +49,14 @@ export function updatePart(
 export function listParts(
   db: Db,
   cityCode: string,
-  filter: { gridId?: string; categoryId?: string; status?: PartStatus; limit: number; offset: number },
+  filter: {
+    gridId?: string;
+    categoryId?: string;
+    status?: PartStatus;
+    bbox?: readonly [number, number, number, number];
+    limit: number;
+    offset: number;
+  },
 ) {
   return selectPartsPage(db, cityCode, filter);
 }
