@@ -244,12 +244,24 @@ describe.skipIf(!existsSync(CHROMIUM))(
 
       await context.setOffline(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      // Back online the app asks the server who is signed in again and the outbox sends: wait
+      // for the case itself rather than for the banner (the shell re-renders meanwhile).
+      const reported = async () =>
+        (
+          await ok(as('slj01')<{ items: CaseBody[] }>(`/api/cases?queue=to_accept&pageSize=200`))
+        ).items.filter((c) => c.description === description);
+      await expect.poll(async () => (await reported()).length, { timeout: T }).toBeGreaterThan(0);
       await page.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: T });
-      const list = await ok(as('slj01')<{ items: CaseBody[] }>(`/api/cases?queue=to_accept&pageSize=200`));
-      const matches = list.items.filter((c) => c.description === description);
+      const matches = await reported();
       expect(matches).toHaveLength(1);
-      const detail = await ok(as('slj01')<{ photos: unknown[] }>(`/api/cases/${matches[0]?.id}`));
-      expect(detail.photos).toHaveLength(1);
+      // The outbox sends the report, then its photos: wait for the second step as well.
+      await expect
+        .poll(
+          async () =>
+            (await ok(as('slj01')<{ photos: unknown[] }>(`/api/cases/${matches[0]?.id}`))).photos.length,
+          { timeout: T },
+        )
+        .toBe(1);
       expect(collector.errors).toEqual([]);
       await context.close();
     }, 180_000);
