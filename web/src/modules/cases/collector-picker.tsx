@@ -15,8 +15,9 @@ export function CollectorPicker({ caseId, task }: { caseId: string; task: 'ца╕хо
   const suggested = choice.data?.suggested ?? null;
   const suggestedName = choice.data?.items.find((c) => c.userId === suggested?.userId)?.displayName;
 
+  // Preselect the suggestion only into an empty field: a refetch must never replace a choice.
   useEffect(() => {
-    if (suggested && !form.isFieldTouched('assigneeId')) form.setFieldValue('assigneeId', suggested.userId);
+    if (suggested && !form.getFieldValue('assigneeId')) form.setFieldValue('assigneeId', suggested.userId);
   }, [form, suggested]);
 
   return (
