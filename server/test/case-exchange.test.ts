@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeDailySequence } from '../src/modules/cases/cases.repository.js';
+import { takeDailySequences } from '../src/modules/cases/cases.repository.js';
 import { exportCasesCsv, importCasesCsv } from '../src/modules/cases/index.js';
 import type { OpenDatabase } from '../src/platform/db/database.js';
 import { AppError } from '../src/platform/http/errors.js';
@@ -232,8 +232,8 @@ describe('exchange CSV import and export (案件台账)', () => {
   });
 
   it('raises the daily counters so live reports never reuse an imported number', async () => {
-    expect(await takeDailySequence(db(), CITY, '2019-07-11')).toBe(5);
-    expect(await takeDailySequence(db(), CITY, '2019-07-13')).toBe(4);
+    expect(await takeDailySequences(db(), CITY, '2019-07-11', 1)).toBe(5);
+    expect(await takeDailySequences(db(), CITY, '2019-07-13', 1)).toBe(4);
   });
 
   it('writes one audit row per batch', async () => {

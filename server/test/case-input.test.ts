@@ -141,6 +141,27 @@ describe('idempotent reports', () => {
     expect((await countRows()).cases).toBe(before.cases + 1);
   });
 
+  it('numbers parallel reports of one day consecutively, and answers each with the page a read gives', async () => {
+    const before = await countRows();
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(good(), { 'idempotency-key': `phone-9c1d-1000${i}` })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const numbers = responses.map((r) => Number(String(r.json().caseNo).slice(-5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(12);
+    expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(11);
+    expect((await countRows()).cases).toBe(before.cases + 12);
+    for (const response of responses) {
+      const page = await getCase(t, collector, response.json().id);
+      expect(page.status).toBe(200);
+      expect(response.json()).toEqual(page.body);
+      expect(page.body.timeline).toHaveLength(1);
+      expect(page.body.timeline[0]).toMatchObject({ action: 'report', actorLogin: 'jdy01' });
+      expect(page.body.categoryName).toBeTruthy();
+      expect(page.body.districtName).toBeTruthy();
+    }
+  });
+
   it('stores a photo sent twice once', async () => {
     const c = await reportAs(t, collector);
     const a = await uploadPhoto(t, collector, c.id, 'report');

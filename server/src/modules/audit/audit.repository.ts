@@ -1,4 +1,6 @@
+import type { QueryCreator } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
 
 export interface AuditEntry {
   cityCode: string;
@@ -13,22 +15,29 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * The audit row's INSERT, not yet run: a caller may run it alone or as a part of its own
+ * statement (a data-modifying WITH), which commits the change and its record as one.
+ */
+export function auditRowInsert(qc: QueryCreator<Database>, entry: AuditEntry) {
+  return qc.insertInto('auditLog').values({
+    cityCode: entry.cityCode,
+    userId: entry.userId ?? null,
+    login: entry.login ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    success: entry.success,
+    ip: entry.ip ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  });
+}
+
+export type AuditRowInsert = ReturnType<typeof auditRowInsert>;
+
 export async function insertAuditRow(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      cityCode: entry.cityCode,
-      userId: entry.userId ?? null,
-      login: entry.login ?? null,
-      role: entry.role ?? null,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId ?? null,
-      success: entry.success,
-      ip: entry.ip ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await auditRowInsert(db, entry).execute();
 }
 
 export interface AuditQuery {

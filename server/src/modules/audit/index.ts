@@ -1,8 +1,10 @@
+import type { QueryCreator } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/server-types.js';
-import { type AuditEntry, insertAuditRow } from './audit.repository.js';
+import { type AuditEntry, type AuditRowInsert, auditRowInsert, insertAuditRow } from './audit.repository.js';
 
-export type { AuditEntry } from './audit.repository.js';
+export type { AuditEntry, AuditRowInsert } from './audit.repository.js';
 export { registerAuditRoutes } from './audit.routes.js';
 
 /**
@@ -22,7 +24,32 @@ export function recordActorAudit(
   objectId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  return insertAuditRow(db, {
+  return insertAuditRow(db, actorEntry(actor, action, objectType, objectId, detail));
+}
+
+/**
+ * recordActorAudit as an INSERT for the caller's own statement: a hot path writes its change
+ * and this row in one round trip, still one atomic statement.
+ */
+export function actorAuditInsert(
+  qc: QueryCreator<Database>,
+  actor: Actor,
+  action: string,
+  objectType: string,
+  objectId: string | null,
+  detail: Record<string, unknown> = {},
+): AuditRowInsert {
+  return auditRowInsert(qc, actorEntry(actor, action, objectType, objectId, detail));
+}
+
+function actorEntry(
+  actor: Actor,
+  action: string,
+  objectType: string,
+  objectId: string | null,
+  detail: Record<string, unknown>,
+): AuditEntry {
+  return {
     cityCode: actor.cityCode,
     userId: actor.userId,
     login: actor.login,
@@ -33,5 +60,5 @@ export function recordActorAudit(
     success: true,
     ip: actor.ip ?? null,
     detail,
-  });
+  };
 }

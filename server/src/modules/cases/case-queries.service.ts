@@ -1,19 +1,22 @@
 import type { CaseKind, ExtensionFilter } from '@cityloop/contracts/cases';
 import { type CaseStatus, caseStatusSchema, type Queue } from '@cityloop/contracts/cases';
+import type { CaseRow } from '../../platform/db/schema.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { startOfShanghaiDay } from '../../platform/time.js';
 import { lightOf } from './case-effects.js';
 import { scopeOf } from './case-scope.js';
 import { allowedActions } from './case-workflow.js';
 import {
+  type CaseLabels,
   countQueues,
   selectCaseById,
   selectCaseLabels,
   selectCaseMedia,
   selectCasePage,
   selectTransitions,
+  type TimelineEntry,
 } from './cases.repository.js';
-import { getVisibleCase } from './cases.service.js';
+import { getVisibleCase, type ReportedCase } from './cases.service.js';
 
 const queueStatuses: Record<Exclude<Queue, 'overdue' | 'all'>, readonly CaseStatus[]> = {
   to_accept: ['reported'],
@@ -115,6 +118,27 @@ export async function caseDetail(deps: AppDeps, actor: Actor, id: string) {
     selectCaseMedia(deps.db, id),
     selectCaseLabels(deps.db, id),
   ]);
+  return presentCase(deps, actor, row, labels, timeline, photos);
+}
+
+/** The page of a case just reported, from what its insert returned: no read-back. */
+export function reportedCaseDetail(
+  deps: AppDeps,
+  actor: Actor,
+  reported: Extract<ReportedCase, { created: true }>,
+) {
+  const labels = { ...reported.labels, unitName: null, assigneeName: null };
+  return presentCase(deps, actor, reported.case, labels, [reported.firstEntry], []);
+}
+
+function presentCase(
+  deps: AppDeps,
+  actor: Actor,
+  row: CaseRow,
+  labels: CaseLabels,
+  timeline: TimelineEntry[],
+  photos: Awaited<ReturnType<typeof selectCaseMedia>>,
+) {
   const status = caseStatusSchema.parse(row.status);
   const { idempotencyKey: _key, requestHash: _hash, ...visible } = row;
   return {

@@ -14,7 +14,13 @@ import { AppError } from '../../platform/http/errors.js';
 import { type App, type AppDeps, requireActor } from '../../platform/http/server-types.js';
 import { collectorsForCase } from './case-collectors.service.js';
 import { attachCasePhoto, readCasePhoto } from './case-media.service.js';
-import { canSeeCase, caseDetail, caseQueueCounts, listCases } from './case-queries.service.js';
+import {
+  canSeeCase,
+  caseDetail,
+  caseQueueCounts,
+  listCases,
+  reportedCaseDetail,
+} from './case-queries.service.js';
 import { reportCase, transitionCase } from './cases.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -61,7 +67,9 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
       const actor = requireActor(request);
       const key = request.headers['idempotency-key'];
       const result = await reportCase(deps, actor, request.body, typeof key === 'string' ? key : undefined);
-      const detail = await caseDetail(deps, actor, result.case.id);
+      const detail = result.created
+        ? reportedCaseDetail(deps, actor, result)
+        : await caseDetail(deps, actor, result.case.id);
       return reply.status(result.created ? 201 : 200).send(detail);
     },
   );

@@ -12,24 +12,27 @@ import type { CaseRow, CategoryRow } from '../../platform/db/schema.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { shanghaiDate } from '../../platform/time.js';
-import { recordActorAudit } from '../audit/index.js';
+import { actorAuditInsert, recordActorAudit } from '../audit/index.js';
 import { getPart, locatePoint } from '../geo/index.js';
 import { findDistrictGovernmentUnit, getUnit } from '../org/index.js';
 import { findCategory, getCategory } from '../taxonomy/index.js';
 import { nearestCollectorOnShift, responsibleCollector, userBrief } from '../users/index.js';
 import { effectsOf, type StageTiming } from './case-effects.js';
 import { emitCaseTransition } from './case-events.js';
+import { nextDailySequence } from './case-numbers.service.js';
 import { scopeOf } from './case-scope.js';
 import { stageTiming } from './case-timing.js';
 import { decideTransition, reportRoles, selfDisposeRoles, stageOfStatus } from './case-workflow.js';
 import {
   countMediaSince,
-  insertCase,
+  insertReportedCase,
   insertTransitions,
   lastTransitionAt,
+  type NewCaseLabels,
   selectCaseById,
   selectCaseByIdempotencyKey,
-  takeDailySequence,
+  type TimelineEntry,
+  type TransitionRow,
   updateCaseAtVersion,
 } from './cases.repository.js';
 
@@ -82,47 +85,69 @@ function requestHashOf(input: ReportCaseInput): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
 
+/** What a report leaves: the case, and for a new one the names and first log entry its page shows. */
+export type ReportedCase =
+  | { created: true; case: CaseRow; labels: NewCaseLabels; firstEntry: TimelineEntry }
+  | { created: false; case: CaseRow };
+
 /**
  * 上报: a new case, or — for a collector's self-disposal (自行处置) — a case that is filed,
  * disposed, checked and closed in the same step. With an idempotency key a retried report
  * returns the case the first attempt made instead of making a second one.
+ *
+ * Reports are the hottest write (a city's collectors, video and hotline at once), so a new one
+ * is written in one statement — case, first log row and audit row, atomic as one transaction —
+ * and its page is answered from what that statement returns instead of being read back.
  */
 export async function reportCase(
   deps: AppDeps,
   actor: Actor,
   input: ReportCaseInput,
   idempotencyKey?: string,
-): Promise<{ case: CaseRow; created: boolean }> {
+): Promise<ReportedCase> {
   const { db } = deps;
   const roles = input.selfDisposed ? selfDisposeRoles : reportRoles;
   if (!roles.includes(actor.role)) throw forbidden();
   const requestHash = requestHashOf(input);
-  if (idempotencyKey) {
-    const previous = await selectCaseByIdempotencyKey(db, actor.cityCode, idempotencyKey);
-    if (previous) return { case: sameRequestOrFail(previous, requestHash), created: false };
-  }
   const now = deps.now();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
   if (reportedAt.getTime() > now.getTime() + 5 * 60000) {
     throw invalid('上报时间不能晚于当前时间', 'reportedAt cannot be in the future');
   }
-  const category = await requireCategory(db, actor.cityCode, input.kind, input.categoryCode);
-  const place = await requireLocation(db, actor.cityCode, input.lng, input.lat);
-  const partId = input.partId ? await requirePart(db, actor.cityCode, input.partId, input.kind) : null;
+  const [category, place, partId] = await Promise.all([
+    requireCategory(db, actor.cityCode, input.kind, input.categoryCode),
+    requireLocation(db, actor.cityCode, input.lng, input.lat),
+    input.partId ? requirePart(db, actor.cityCode, input.partId, input.kind) : null,
+  ]);
   const timing = input.selfDisposed
     ? null
     : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
 
   const day = shanghaiDate(reportedAt);
-  const caseNo = formatCaseNo(input.kind, day, await takeDailySequence(db, actor.cityCode, day));
+  const caseNo = formatCaseNo(input.kind, day, await nextDailySequence(db, actor.cityCode, day));
+  const id = uuidv7();
+  const status: CaseStatus = input.selfDisposed ? 'closed' : 'reported';
+  const doneAt = input.selfDisposed ? reportedAt : null;
+  const action = input.selfDisposed ? 'self_dispose' : 'report';
+  const firstEntry: TransitionRow = {
+    cityCode: actor.cityCode,
+    caseId: id,
+    seq: 1,
+    action,
+    fromStatus: null,
+    toStatus: status,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    at: reportedAt,
+    note: null,
+    deadlineAt: timing?.deadlineAt ?? null,
+    unitId: null,
+    data: { source: input.source },
+  };
   try {
-    const created = await db.transaction().execute(async (trx) => {
-      const id = uuidv7();
-      const status: CaseStatus = input.selfDisposed ? 'closed' : 'reported';
-      const stamps = input.selfDisposed
-        ? { filedAt: reportedAt, disposedAt: reportedAt, checkedAt: reportedAt, closedAt: reportedAt }
-        : {};
-      await insertCase(trx, {
+    const inserted = await insertReportedCase(
+      db,
+      {
         id,
         cityCode: actor.cityCode,
         caseNo,
@@ -144,15 +169,14 @@ export async function reportCase(
         urgent: input.urgent,
         supervision: null,
         reportedAt,
-        ...stamps,
-        filedAt: stamps.filedAt ?? null,
+        filedAt: doneAt,
         voidedAt: null,
         parkedAt: null,
         dispatchedAt: null,
         deadlineAt: null,
-        disposedAt: stamps.disposedAt ?? null,
-        checkedAt: stamps.checkedAt ?? null,
-        closedAt: stamps.closedAt ?? null,
+        disposedAt: doneAt,
+        checkedAt: doneAt,
+        closedAt: doneAt,
         stageDeadlineAt: timing?.deadlineAt ?? null,
         stageWarningAt: timing?.warningAt ?? null,
         deadlineEstimated: timing?.estimated ?? false,
@@ -162,44 +186,39 @@ export async function reportCase(
         partId,
         createdAt: now,
         updatedAt: now,
-      });
-      await insertTransitions(trx, [
-        {
-          cityCode: actor.cityCode,
-          caseId: id,
-          seq: 1,
-          action: input.selfDisposed ? 'self_dispose' : 'report',
-          fromStatus: null,
-          toStatus: status,
-          actorId: actor.userId,
-          actorRole: actor.role,
-          at: reportedAt,
-          note: null,
-          deadlineAt: timing?.deadlineAt ?? null,
-          unitId: null,
-          data: { source: input.source },
-        },
-      ]);
-      await recordActorAudit(
-        trx,
-        actor,
-        input.selfDisposed ? 'case.self_dispose' : 'case.report',
-        'case',
-        id,
-        {
-          caseNo,
-        },
-      );
-      return id;
-    });
-    const row = await selectCaseById(db, { cityCode: actor.cityCode }, created);
-    if (!row) throw new Error('reported case vanished');
-    return { case: row, created: true };
+      },
+      firstEntry,
+      actorAuditInsert(db, actor, input.selfDisposed ? 'case.self_dispose' : 'case.report', 'case', id, {
+        caseNo,
+      }),
+    );
+    const { categoryCode, categoryName, categoryMajorName, gridCode, districtName, reporterName, ...row } =
+      inserted;
+    return {
+      created: true,
+      case: row,
+      labels: { categoryCode, categoryName, categoryMajorName, gridCode, districtName, reporterName },
+      firstEntry: {
+        seq: firstEntry.seq,
+        action,
+        fromStatus: null,
+        toStatus: status,
+        actorRole: actor.role,
+        at: reportedAt,
+        note: null,
+        deadlineAt: firstEntry.deadlineAt,
+        data: firstEntry.data,
+        actorLogin: actor.login,
+        actorName: reporterName,
+        unitName: null,
+      },
+    };
   } catch (error) {
-    // Two identical retries raced: the loser answers with the winner's case.
+    // A retry of a report that was made (or two identical retries racing): the unique key
+    // refuses the second case, and the retry answers with the first one.
     if (idempotencyKey && isUniqueViolation(error)) {
-      const winner = await selectCaseByIdempotencyKey(db, actor.cityCode, idempotencyKey);
-      if (winner) return { case: sameRequestOrFail(winner, requestHash), created: false };
+      const first = await selectCaseByIdempotencyKey(db, actor.cityCode, idempotencyKey);
+      if (first) return { case: sameRequestOrFail(first, requestHash), created: false };
     }
     throw error;
   }

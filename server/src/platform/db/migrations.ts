@@ -10,6 +10,7 @@ import * as campaignExposure from './migrations/0007-campaign-exposure.js';
 import * as open311Updates from './migrations/0009-open311-updates.js';
 import * as vendorEvidence from './migrations/0010-vendor-evidence.js';
 import * as calendarRevision from './migrations/0011-calendar-revision.js';
+import * as caseFactsCachedPlans from './migrations/0012-case-facts-cached-plans.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-open311-updates': open311Updates,
   '0010-vendor-evidence': vendorEvidence,
   '0011-calendar-revision': calendarRevision,
+  '0012-case-facts-cached-plans': caseFactsCachedPlans,
 };
 
 const provider: MigrationProvider = {
