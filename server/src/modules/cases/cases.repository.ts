@@ -368,12 +368,13 @@ export async function countMediaSince(
 }
 
 export type TimelineEntry = Awaited<ReturnType<typeof selectTransitions>>[number];
-export type CaseLabels = Awaited<ReturnType<typeof selectCaseLabels>>;
+export type CaseWithLabels = NonNullable<Awaited<ReturnType<typeof selectCaseWithLabels>>>;
+export type CaseLabels = Omit<CaseWithLabels, keyof CaseRow>;
 /** The labels of a case just reported: it has no unit and no assignee yet. */
 export type NewCaseLabels = Omit<CaseLabels, 'unitName' | 'assigneeName'>;
 
-/** The names a case page shows beside its ids. */
-export function selectCaseLabels(db: Db, caseId: string) {
+/** A case in the actor's scope, with the names its page shows beside its ids. */
+export function selectCaseWithLabels(db: Db, scope: CaseScope, id: string) {
   return db
     .selectFrom('cases')
     .innerJoin('categories', 'categories.id', 'cases.categoryId')
@@ -382,6 +383,7 @@ export function selectCaseLabels(db: Db, caseId: string) {
     .leftJoin('regions as district', 'district.id', 'cases.districtId')
     .leftJoin('users as reporter', 'reporter.id', 'cases.reporterId')
     .leftJoin('users as assignee', 'assignee.id', 'cases.assigneeId')
+    .selectAll('cases')
     .select([
       'categories.code as categoryCode',
       'categories.name as categoryName',
@@ -392,8 +394,8 @@ export function selectCaseLabels(db: Db, caseId: string) {
       'reporter.displayName as reporterName',
       'assignee.displayName as assigneeName',
     ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirstOrThrow();
+    .where((eb) => eb.and([eb('cases.id', '=', id), scoped(eb, scope)]))
+    .executeTakeFirst();
 }
 
 // exchange CSV

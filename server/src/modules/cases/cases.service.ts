@@ -36,7 +36,7 @@ import {
   updateCaseAtVersion,
 } from './cases.repository.js';
 
-const caseWord = { zh: '案卷', en: 'case' };
+export const caseWord = { zh: '案卷', en: 'case' };
 
 /** Readable, unique per city: kind letter (E 事件 / C 部件), Shanghai date, 5-digit daily number. */
 export function formatCaseNo(kind: 'event' | 'part', day: string, seq: number): string {
