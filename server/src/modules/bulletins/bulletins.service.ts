@@ -21,7 +21,6 @@ import {
 } from './bulletins.repository.js';
 import { campaignExposure } from './campaign-exposure.js';
 import { type BlockSection, bulletinTitle, composeBulletin } from './compose-bulletin.js';
-import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
 import { renderXlsx } from './render-xlsx.js';
 
@@ -250,8 +249,11 @@ export async function renderBulletin(
   for (const format of formats) {
     if (format === 'json') out.set(format, Buffer.from(`${JSON.stringify(figures, null, 2)}\n`));
     else if (format === 'xlsx') out.set(format, await renderXlsx(document));
-    else if (format === 'docx') out.set(format, await renderDocx(document, photos));
-    else out.set(format, Buffer.from(renderHtml(document, photos)));
+    else if (format === 'docx') {
+      // docx is loaded on the first Word export, not at start (the server's resident memory).
+      const { renderDocx } = await import('./render-docx.js');
+      out.set(format, await renderDocx(document, photos));
+    } else out.set(format, Buffer.from(renderHtml(document, photos)));
   }
   return out;
 }

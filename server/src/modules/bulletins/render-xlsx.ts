@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/files/workbook.js';
 import { type BulletinDocument, tablesOf } from './bulletin-document.js';
 
 // Excel rendering: a first sheet with the bulletin's text, then one sheet per table.
@@ -14,8 +14,7 @@ function sheetName(wanted: string, used: Set<string>): string {
 }
 
 export async function renderXlsx(doc: BulletinDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'CityLoop';
+  const workbook = await newWorkbook();
   const used = new Set<string>();
   const text = workbook.addWorksheet(sheetName('简报正文', used));
   text.getColumn(1).width = 120;

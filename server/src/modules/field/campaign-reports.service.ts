@@ -1,7 +1,7 @@
 import type { CampaignEntryFilter, CampaignInput } from '@cityloop/contracts/field';
-import ExcelJS from 'exceljs';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
+import { newWorkbook } from '../../platform/files/workbook.js';
 import { invalid } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { shanghaiDate, toShanghaiIso } from '../../platform/time.js';
@@ -39,8 +39,7 @@ export async function exportCampaignXlsx(
   const filter = entryScope(actor, query);
   const entries = await selectEntries(deps.db, campaignId, { ...filter, limit: EXPORT_LIMIT, offset: 0 });
   const name = districtNamer(deps.db, actor.cityCode);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'CityLoop';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(campaign.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || '清单');
   sheet.addRow(['序号', ...campaign.fields.map((f) => f.label), '区县', '采集时间', '典型']).font = {
     bold: true,

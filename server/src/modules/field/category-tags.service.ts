@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/database.js';
+import { newWorkbook } from '../../platform/files/workbook.js';
 import { invalid } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { startOfShanghaiDay, toShanghaiIso } from '../../platform/time.js';
@@ -81,8 +81,7 @@ export async function countCasesByTag(db: Db, cityCode: string, tag: string, fro
 /** The tagged cases as an Excel list (audited: it is an export). */
 export async function exportCasesByTag(deps: AppDeps, actor: Actor, tag: string, from: string, to: string) {
   const cases = await taggedCases(deps.db, actor.cityCode, tag, from, to);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'CityLoop';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(tag.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || '案件');
   sheet.addRow(['案卷号', '类别', '状态', '来源', '上报时间', '结案时间', '地址', '描述']).font = {
     bold: true,

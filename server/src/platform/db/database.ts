@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
@@ -52,6 +52,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 
+  // Loaded only for the embedded engine: a server on PostgreSQL never holds PGlite's ~40 MB.
+  const { PGlite } = await import('@electric-sql/pglite');
   let releaseLock = () => {};
   let client: PGlite;
   if (options.inMemory || options.loadDataDir) {
