@@ -90,6 +90,13 @@ describe('receiving calls', () => {
     expect(Number(next.orderNo.slice(-5))).toBe(Number(order.orderNo.slice(-5)) + 1);
   });
 
+  it('numbers calls taken at the same moment consecutively, none twice', async () => {
+    const orders = await Promise.all(Array.from({ length: 10 }, () => receive(t, user('rx01'))));
+    const numbers = orders.map((o) => Number(o.orderNo.slice(-5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(10);
+    expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(9);
+  });
+
   it('records an invalid call with its reason and needs no content', async () => {
     const response = await t.app.inject({
       method: 'POST',

@@ -9,6 +9,7 @@ import {
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow, CategoryRow } from '../../platform/db/schema.js';
+import { nextSharedNumber } from '../../platform/db/shared-sequence.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { shanghaiDate } from '../../platform/time.js';
@@ -19,7 +20,6 @@ import { findCategory, getCategory } from '../taxonomy/index.js';
 import { nearestCollectorOnShift, responsibleCollector, userBrief } from '../users/index.js';
 import { effectsOf, type StageTiming } from './case-effects.js';
 import { emitCaseTransition } from './case-events.js';
-import { nextDailySequence } from './case-numbers.service.js';
 import { scopeOf } from './case-scope.js';
 import { stageTiming } from './case-timing.js';
 import { decideTransition, reportRoles, selfDisposeRoles, stageOfStatus } from './case-workflow.js';
@@ -33,6 +33,7 @@ import {
   selectCaseByIdempotencyKey,
   type TimelineEntry,
   type TransitionRow,
+  takeDailySequences,
   updateCaseAtVersion,
 } from './cases.repository.js';
 
@@ -124,7 +125,10 @@ export async function reportCase(
     : await stageTiming(db, actor.cityCode, category, 'accept', reportedAt);
 
   const day = shanghaiDate(reportedAt);
-  const caseNo = formatCaseNo(input.kind, day, await nextDailySequence(db, actor.cityCode, day));
+  const seq = await nextSharedNumber(db, `case-no|${actor.cityCode}|${day}`, (conn, count) =>
+    takeDailySequences(conn, actor.cityCode, day, count),
+  );
+  const caseNo = formatCaseNo(input.kind, day, seq);
   const id = uuidv7();
   const status: CaseStatus = input.selfDisposed ? 'closed' : 'reported';
   const doneAt = input.selfDisposed ? reportedAt : null;

@@ -135,22 +135,7 @@ export function selectTimeLimit(db: Db, cityCode: string, key: string) {
 
 // ── work-order numbers ──────────────────────────────────────────────────────────────────────
 
-/** Next number of the city's day (Asia/Shanghai date), atomically. */
-export async function nextOrderSequence(db: Db, cityCode: string, day: string): Promise<number> {
-  const row = await db
-    .insertInto('hotlineOrderCounters')
-    .values({ cityCode, day, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['cityCode', 'day'])
-        .doUpdateSet((eb) => ({ lastSeq: eb('hotlineOrderCounters.lastSeq', '+', 1) })),
-    )
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
-  return row.lastSeq;
-}
-
-/** Reserves `count` numbers of a day at once (bulk history); returns the first. */
+/** Reserves `count` numbers of the city's day (Asia/Shanghai date) at once; returns the first. */
 export async function reserveOrderSequences(
   db: Db,
   cityCode: string,

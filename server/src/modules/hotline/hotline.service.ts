@@ -4,6 +4,7 @@ import { centreRoles } from '@cityloop/contracts/roles';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import { nextSharedNumber } from '../../platform/db/shared-sequence.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
@@ -16,10 +17,10 @@ import {
   insertAlert,
   insertOrderLog,
   insertOrders,
-  nextOrderSequence,
   type OrderPatch,
   type OrderRow,
   type OrderScope,
+  reserveOrderSequences,
   selectArticle,
   selectOrderById,
   selectOrdersByCaseId,
@@ -123,9 +124,14 @@ export async function receiveOrder(
   const id = uuidv7();
   const alertId = input.emergency ? uuidv7() : null;
   const status: HotlineStatus = input.valid ? 'received' : 'invalid';
+  const day = shanghaiDate(receivedAt);
+  // Taken before the order's transaction (see shared-sequence.ts): inside it, the day's counter
+  // row stayed locked until the order committed.
+  const seq = await nextSharedNumber(db, `order-no|${actor.cityCode}|${day}`, (conn, count) =>
+    reserveOrderSequences(conn, actor.cityCode, day, count),
+  );
+  const orderNo = formatOrderNo(day, seq);
   await db.transaction().execute(async (trx) => {
-    const day = shanghaiDate(receivedAt);
-    const orderNo = formatOrderNo(day, await nextOrderSequence(trx, actor.cityCode, day));
     await insertOrders(trx, [
       {
         id,
