@@ -678,3 +678,11 @@ export async function analyzeCaseTables(db: Db): Promise<void> {
   await sql`ANALYZE case_month_facts`.execute(db);
   await sql`ANALYZE case_unit_month_facts`.execute(db);
 }
+
+/** How many cases the planner's statistics count (0 when the table was never analyzed). */
+export async function selectPlannedCaseRows(db: Db): Promise<number> {
+  const row = await sql<{ rows: number }>`
+    SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'cases'::regclass
+  `.execute(db);
+  return Number(row.rows[0]?.rows ?? 0);
+}
