@@ -224,9 +224,7 @@ async function* readCsv(input: Readable): AsyncGenerator<{ fields: string[]; lin
       raw: string;
       info: { lines: number };
     }>) {
-      const inner = item.raw.replace(/^\n+/, '').replace(/\n$/, '');
-      const breaks = inner.split('\n').length - 1;
-      yield { fields: item.record, line: item.info.lines - breaks };
+      yield { fields: item.record, line: item.info.lines - breaksInside(item.raw) };
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -241,6 +239,16 @@ async function* readCsv(input: Readable): AsyncGenerator<{ fields: string[]; lin
     }
     throw error;
   }
+}
+
+/** Line breaks inside a record's raw text: not the blank lines before it, nor its own end. */
+function breaksInside(raw: string): number {
+  let start = 0;
+  while (raw.charCodeAt(start) === 10) start++;
+  const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 10 ? raw.length - 1 : raw.length;
+  let breaks = 0;
+  for (let i = raw.indexOf('\n', start); i !== -1 && i < end; i = raw.indexOf('\n', i + 1)) breaks++;
+  return breaks;
 }
 
 /** Drops the CR of every CRLF; a CR at a chunk's end waits to see the next chunk's first byte. */
