@@ -8,6 +8,7 @@ import type { CategoryRow, NewCase } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
+import { loadWorkCalendar, type WorkCalendar } from '../calendar/index.js';
 import { findGridByCode, findRegionByName, locatePoint, normaliseName } from '../geo/index.js';
 import { findUnitByName } from '../org/index.js';
 import { findCategory } from '../taxonomy/index.js';
@@ -25,9 +26,10 @@ import {
   rebuildTransitions,
   recordFromFields,
 } from './case-exchange.js';
-import { stageTiming } from './case-timing.js';
+import { type StageCalendar, stageTimingOn } from './case-timing.js';
 import { stageOfStatus } from './case-workflow.js';
 import {
+  analyzeCaseTables,
   countCasesReported,
   insertCasesBulk,
   insertTransitionsBulk,
@@ -36,6 +38,7 @@ import {
   selectCityBounds,
   selectExchangePage,
   selectExistingCaseNos,
+  selectPlannedCaseRows,
   selectUsersByLogins,
   type TransitionRow,
   takeDailySequences,
@@ -52,7 +55,9 @@ export interface ImportReport {
 export type ExchangeProgress = (done: number, total?: number) => void;
 
 /** Rows validated, resolved and written per transaction (and per audit row). */
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 2000;
+/** Batch transactions in flight at once (the database works on one while it receives the next). */
+const WRITES_AT_ONCE = 2;
 export const EXPORT_PAGE = 1000;
 
 const OUR_CASE_NO = /^[EC](\d{4})(\d{2})(\d{2})(\d{5})$/;
@@ -88,57 +93,93 @@ export async function importCasesCsv(
   const fileNumbers = new Map<string, number>();
   let pending: ExchangeRow[] = [];
   let done = 0;
+  // Batches being written while the next one is read and resolved, each in its own transaction
+  // on its own connection: the database then writes one batch while it takes the next, and
+  // this process parses meanwhile. A failed write stops the import at the next flush.
+  const writes = new Set<Promise<void>>();
+  let writesAtOnce = WRITES_AT_ONCE;
+  let failure: { error: unknown } | null = null;
+  const settle = async (limit: number) => {
+    while (writes.size > limit) await Promise.race(writes);
+    if (failure) throw failure.error;
+  };
+
+  const statistics = new CaseStatistics(db);
 
   const flush = async (rows: ExchangeRow[]) => {
     if (rows.length === 0) return;
-    await importBatch(db, cityCode, rows, resolver, report);
-    done += rows.length;
-    onProgress(done);
+    await statistics.keepUp(report.imported);
+    const ready = await prepareBatch(db, cityCode, rows, resolver, report);
+    await settle(writesAtOnce - 1);
+    const write: Promise<void> = writeBatch(db, cityCode, ready)
+      .then(
+        () => {
+          report.imported += ready.length;
+          done += rows.length;
+          onProgress(done);
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      )
+      .finally(() => writes.delete(write));
+    writes.add(write);
   };
 
   let columns: ExchangeColumn[] | null = null;
-  for await (const { fields, line } of readCsv(input)) {
-    if (!columns) {
-      const header = checkExchangeHeader(fields);
-      if (!header.ok) throw badHeader(header.reason, header);
-      columns = header.columns;
-      continue;
-    }
-    const paired = recordFromFields(columns, fields, line);
-    if (paired.ok) noteCaseNo(fileNumbers, paired.record.case_no.trim());
-    const parsed = paired.ok ? parseExchangeRow(paired.record, line, { now }) : paired;
-    if (!parsed.ok) {
-      report.rejected.push(...parsed.errors);
-      done++;
-      continue;
-    }
-    const row = parsed.row;
-    if (row.caseNo) {
-      const first = linesByCaseNo.get(row.caseNo);
-      if (first !== undefined) {
-        report.rejected.push({
-          line,
-          column: 'case_no',
-          reason: bilingual(`案卷号与第 ${first} 行重复`, `case_no repeats line ${first}`),
-        });
+  try {
+    for await (const { fields, line } of readCsv(input)) {
+      if (!columns) {
+        const header = checkExchangeHeader(fields);
+        if (!header.ok) throw badHeader(header.reason, header);
+        columns = header.columns;
+        continue;
+      }
+      const paired = recordFromFields(columns, fields, line);
+      if (paired.ok) noteCaseNo(fileNumbers, paired.record.case_no.trim());
+      const parsed = paired.ok ? parseExchangeRow(paired.record, line, { now }) : paired;
+      if (!parsed.ok) {
+        report.rejected.push(...parsed.errors);
         done++;
         continue;
       }
-      linesByCaseNo.set(row.caseNo, line);
-      pending.push(row);
-    } else {
-      numberless.push(row);
+      const row = parsed.row;
+      if (row.caseNo) {
+        const first = linesByCaseNo.get(row.caseNo);
+        if (first !== undefined) {
+          report.rejected.push({
+            line,
+            column: 'case_no',
+            reason: bilingual(`案卷号与第 ${first} 行重复`, `case_no repeats line ${first}`),
+          });
+          done++;
+          continue;
+        }
+        linesByCaseNo.set(row.caseNo, line);
+        pending.push(row);
+      } else {
+        numberless.push(row);
+      }
+      if (pending.length >= IMPORT_BATCH) {
+        await flush(pending);
+        pending = [];
+      }
     }
-    if (pending.length >= IMPORT_BATCH) {
-      await flush(pending);
-      pending = [];
+    if (!columns) throw badHeader(bilingual('文件为空，缺少表头', 'the file is empty (no header line)'), {});
+    await flush(pending);
+    if (numberless.length > 0) {
+      await settle(0);
+      await reserveDailySequences(db, cityCode, fileNumbers);
+      // Numbered one batch after another, so the numbers follow the file's order.
+      writesAtOnce = 1;
     }
+    for (let i = 0; i < numberless.length; i += IMPORT_BATCH)
+      await flush(numberless.slice(i, i + IMPORT_BATCH));
+    await settle(0);
+  } finally {
+    // A malformed file or a failed batch ends the import only once no write is under way.
+    await Promise.all(writes);
   }
-  if (!columns) throw badHeader(bilingual('文件为空，缺少表头', 'the file is empty (no header line)'), {});
-  await flush(pending);
-  if (numberless.length > 0) await reserveDailySequences(db, cityCode, fileNumbers);
-  for (let i = 0; i < numberless.length; i += IMPORT_BATCH)
-    await flush(numberless.slice(i, i + IMPORT_BATCH));
   onProgress(done);
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
@@ -183,9 +224,7 @@ async function* readCsv(input: Readable): AsyncGenerator<{ fields: string[]; lin
       raw: string;
       info: { lines: number };
     }>) {
-      const inner = item.raw.replace(/^\n+/, '').replace(/\n$/, '');
-      const breaks = inner.split('\n').length - 1;
-      yield { fields: item.record, line: item.info.lines - breaks };
+      yield { fields: item.record, line: item.info.lines - breaksInside(item.raw) };
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -200,6 +239,16 @@ async function* readCsv(input: Readable): AsyncGenerator<{ fields: string[]; lin
     }
     throw error;
   }
+}
+
+/** Line breaks inside a record's raw text: not the blank lines before it, nor its own end. */
+function breaksInside(raw: string): number {
+  let start = 0;
+  while (raw.charCodeAt(start) === 10) start++;
+  const end = raw.length > start && raw.charCodeAt(raw.length - 1) === 10 ? raw.length - 1 : raw.length;
+  let breaks = 0;
+  for (let i = raw.indexOf('\n', start); i !== -1 && i < end; i = raw.indexOf('\n', i + 1)) breaks++;
+  return breaks;
 }
 
 /** Drops the CR of every CRLF; a CR at a chunk's end waits to see the next chunk's first byte. */
@@ -223,6 +272,31 @@ function crlfToLf(): Transform {
       callback(null, heldCr ? Buffer.from([13]) : null);
     },
   });
+}
+
+/**
+ * Keeps the planner's statistics of the case tables in step with an import that grows them
+ * many times over (a city's history loaded into an empty system). With statistics from when
+ * the tables were small (or none), the facts refresh that 0006's triggers run for every batch
+ * plans a full scan of case_transitions, and each batch costs more than the one before
+ * (84,000 rows into an empty city: 1,400 rows/s without the refresh, 2,200 with it).
+ * Refreshed whenever the import has written more cases than the statistics count: a city
+ * importing a small file never pays for it, a long import a few times (each refresh samples a
+ * bounded number of rows).
+ */
+class CaseStatistics {
+  private counted: number | null = null;
+  private importedAtRefresh = 0;
+
+  constructor(private readonly db: Db) {}
+
+  async keepUp(imported: number): Promise<void> {
+    this.counted ??= await selectPlannedCaseRows(this.db);
+    if (imported - this.importedAtRefresh <= this.counted) return;
+    await analyzeCaseTables(this.db);
+    this.counted = await selectPlannedCaseRows(this.db);
+    this.importedAtRefresh = imported;
+  }
 }
 
 interface ResolvedRow {
@@ -395,21 +469,29 @@ class Resolver {
   }
 }
 
-/** Validates names, drops known numbers, then writes the batch's good rows in one transaction. */
-async function importBatch(
+/** A row of a batch that passed every check, ready to be written. */
+interface ReadyRow {
+  resolved: ResolvedRow;
+  steps: RebuiltStep[];
+  stage: StageTiming | null;
+}
+
+/** Validates names and drops known numbers (reads only); returns the batch's good rows. */
+async function prepareBatch(
   db: Db,
   cityCode: string,
   rows: ExchangeRow[],
   resolver: Resolver,
   report: ImportReport,
-): Promise<void> {
+): Promise<ReadyRow[]> {
   await resolver.prefetchUsers(rows);
   const existing = await selectExistingCaseNos(
     db,
     cityCode,
     rows.flatMap((r) => (r.caseNo ? [r.caseNo] : [])),
   );
-  const ready: { resolved: ResolvedRow; steps: RebuiltStep[]; stage: StageTiming | null }[] = [];
+  const ready: ReadyRow[] = [];
+  const calendarOf = batchCalendars(db, cityCode);
   for (const row of rows) {
     if (row.caseNo) {
       const reportedAt = existing.get(row.caseNo);
@@ -435,15 +517,15 @@ async function importBatch(
       continue;
     }
     const steps = rebuildTransitions(row);
-    ready.push({ resolved: result.value, steps, stage: await stageClock(db, cityCode, result.value, steps) });
+    ready.push({ resolved: result.value, steps, stage: await stageClock(calendarOf, result.value, steps) });
   }
-  if (ready.length === 0) return;
+  return ready;
+}
 
+/** Writes a batch's good rows in one transaction: counters, cases, their logs, one audit row. */
+async function writeBatch(db: Db, cityCode: string, ready: readonly ReadyRow[]): Promise<void> {
+  if (ready.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    // Numbers the file brings raise their day's counter, so live reports never reuse them.
-    const maxByDay = new Map<string, number>();
-    for (const { resolved } of ready) noteCaseNo(maxByDay, resolved.row.caseNo);
-    await reserveDailySequences(trx, cityCode, maxByDay);
     const caseNos = await numberRows(
       trx,
       cityCode,
@@ -460,6 +542,12 @@ async function importBatch(
     });
     await insertCasesBulk(trx, cases);
     await insertTransitionsBulk(trx, log);
+    // Numbers the file brings raise their day's counter, so live reports never reuse them. Last,
+    // because the counter rows stay locked until commit: a batch written alongside this one
+    // that shares a day waits for them only once its own rows are in.
+    const maxByDay = new Map<string, number>();
+    for (const { resolved } of ready) noteCaseNo(maxByDay, resolved.row.caseNo);
+    await reserveDailySequences(trx, cityCode, maxByDay);
     await recordAudit(trx, {
       cityCode,
       action: 'case.import',
@@ -473,7 +561,6 @@ async function importBatch(
       },
     });
   });
-  report.imported += ready.length;
 }
 
 /** Records a number of our own format (formatCaseNo) as its day's highest so far. */
@@ -512,8 +599,7 @@ async function numberRows(db: Db, cityCode: string, rows: readonly ExchangeRow[]
  * from when the case entered them. Closed, voided and parked cases have no clock.
  */
 async function stageClock(
-  db: Db,
-  cityCode: string,
+  calendarOf: StageCalendar,
   resolved: ResolvedRow,
   steps: RebuiltStep[],
 ): Promise<StageTiming | null> {
@@ -529,7 +615,25 @@ async function stageClock(
     };
   }
   const stage = stageOfStatus[last.toStatus];
-  return stage ? stageTiming(db, cityCode, resolved.category, stage, last.at) : null;
+  return stage ? stageTimingOn(calendarOf, resolved.category, stage, last.at) : null;
+}
+
+/**
+ * The city calendar for a batch's stage clocks, loaded once per span of years: loading it
+ * reads the calendar settings, one query per open case otherwise. Per batch, not per import,
+ * so a calendar edited during a long import applies from the next batch on.
+ */
+function batchCalendars(db: Db, cityCode: string): StageCalendar {
+  const loaded = new Map<string, Promise<WorkCalendar>>();
+  return (fromYear, toYear) => {
+    const key = `${fromYear}:${toYear}`;
+    let calendar = loaded.get(key);
+    if (!calendar) {
+      calendar = loadWorkCalendar(db, cityCode, fromYear, toYear);
+      loaded.set(key, calendar);
+    }
+    return calendar;
+  };
 }
 
 function caseRow(
