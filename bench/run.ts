@@ -2,7 +2,8 @@
 // Runs the suites against PostgreSQL (DATABASE_URL or --database-url names the server; every
 // dataset goes into a fresh cityloop_bench_<run>_* database, dropped at the end) and the intake
 // suite against PGlite too; prints a table, writes bench/results/latest.json and, for a full
-// run, docs/performance.md.
+// run, docs/performance.md. `--docs-only` rewrites docs/performance.md from the last run's
+// bench/results/latest.json and the current bench/analysis.md, measuring nothing.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +37,26 @@ const { values } = parseArgs({
     'reuse-url': { type: 'string' },
     suites: { type: 'string', default: 'queues,case,monthly,intake,import' },
     keep: { type: 'boolean', default: false },
+    'docs-only': { type: 'boolean', default: false },
     docs: { type: 'boolean' },
   },
 });
+
+function writePerformanceDoc(facts: RunFacts, results: readonly SuiteResult[]): void {
+  const analysis = existsSync('bench/analysis.md') ? readFileSync('bench/analysis.md', 'utf8') : '';
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/performance.md', markdown(facts, results, analysis));
+}
+
+if (values['docs-only']) {
+  const last = JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) as {
+    facts: RunFacts;
+    results: SuiteResult[];
+  };
+  writePerformanceDoc(last.facts, last.results);
+  console.log('wrote docs/performance.md from bench/results/latest.json');
+  process.exit(0);
+}
 
 const baseUrl = values['database-url'] ?? process.env.DATABASE_URL;
 if (!baseUrl) {
@@ -213,9 +231,7 @@ async function main() {
   writeFileSync('bench/results/latest.json', `${JSON.stringify({ facts, results }, null, 2)}\n`);
   log('wrote bench/results/latest.json');
   if (writeDocs) {
-    const analysis = existsSync('bench/analysis.md') ? readFileSync('bench/analysis.md', 'utf8') : '';
-    mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/performance.md', markdown(facts, results, analysis));
+    writePerformanceDoc(facts, results);
     log('wrote docs/performance.md');
   }
 }

@@ -11,6 +11,7 @@ import * as open311Updates from './migrations/0009-open311-updates.js';
 import * as vendorEvidence from './migrations/0010-vendor-evidence.js';
 import * as calendarRevision from './migrations/0011-calendar-revision.js';
 import * as caseFactsCachedPlans from './migrations/0012-case-facts-cached-plans.js';
+import * as queuePageIndex from './migrations/0013-queue-page-index.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010-vendor-evidence': vendorEvidence,
   '0011-calendar-revision': calendarRevision,
   '0012-case-facts-cached-plans': caseFactsCachedPlans,
+  '0013-queue-page-index': queuePageIndex,
 };
 
 const provider: MigrationProvider = {
