@@ -13,6 +13,29 @@ import type {
 
 export type OrderRow = Selectable<HotlineOrdersTable>;
 export type NewOrder = Insertable<HotlineOrdersTable>;
+
+/** An order's columns as reception leaves them: no unit, answer, reply or callback yet. */
+export const unhandledOrderColumns = {
+  leadUnitId: null,
+  deadlineAt: null,
+  pendingExtensionUntil: null,
+  supervision: null,
+  articleId: null,
+  answerText: null,
+  replyText: null,
+  unitSatisfaction: null,
+  agentSatisfaction: null,
+  caseId: null,
+  caseNo: null,
+  masterId: null,
+  answeredAt: null,
+  transferredAt: null,
+  signedAt: null,
+  repliedAt: null,
+  calledBackAt: null,
+  archivedAt: null,
+  mergedAt: null,
+} as const satisfies Partial<NewOrder>;
 export type OrderPatch = Updateable<HotlineOrdersTable>;
 export type SubjectRow = Selectable<HotlineSubjectsTable>;
 export type ArticleRow = Selectable<HotlineArticlesTable>;

@@ -27,10 +27,11 @@ import {
   selectSubjectByCode,
   selectSubjectById,
   selectTimeLimit,
+  unhandledOrderColumns,
   updateOrderAtVersion,
 } from './hotline.repository.js';
 import { deliverAlertWebhook } from './hotline-alerts.service.js';
-import type { LimitKey } from './hotline-dictionary.js';
+import { type LimitKey, limitKeyOf } from './hotline-dictionary.js';
 import { decideOrderAction, hotlineDeskRoles } from './order-workflow.js';
 
 const orderWord = { zh: '工单', en: 'work order' };
@@ -77,9 +78,6 @@ export async function deadlineFor(
   }
   return computeDeadline(db, cityCode, start, { amount: Number(limit.amount), unit: limit.unit });
 }
-
-const limitKeyOf = (order: Pick<OrderRow, 'emergency' | 'appealType'>): LimitKey =>
-  order.emergency ? 'emergency' : ((order.appealType ?? 'consult') as LimitKey);
 
 /**
  * 受理登记: records a call (or web/WeChat/mailbox/leader item) as a work order owned by the
@@ -154,26 +152,8 @@ export async function receiveOrder(
         emergency: input.emergency ?? null,
         status,
         ownerId: actor.userId,
-        leadUnitId: null,
-        deadlineAt: null,
-        pendingExtensionUntil: null,
-        supervision: null,
-        articleId: null,
-        answerText: null,
-        replyText: null,
-        unitSatisfaction: null,
-        agentSatisfaction: null,
-        caseId: null,
-        caseNo: null,
-        masterId: null,
+        ...unhandledOrderColumns,
         receivedAt,
-        answeredAt: null,
-        transferredAt: null,
-        signedAt: null,
-        repliedAt: null,
-        calledBackAt: null,
-        archivedAt: null,
-        mergedAt: null,
         createdAt: now,
         updatedAt: now,
       },
