@@ -20,11 +20,24 @@ export async function loadOrderDeadlines(
 ): Promise<OrderDeadline> {
   const calendar = await loadWorkCalendar(db, cityCode, years.fromYear, years.toYear);
   const limits = new Map((await selectTimeLimits(db, cityCode)).map((l) => [l.appealType, l]));
-  return (start, key) => {
+  const compute: OrderDeadline = (start, key) => {
     const limit = limits.get(key);
     if (!limit) throw new Error(`hotline: no time limit for ${key}`);
     if (limit.unit === 'same_day')
       return new Date(startOfShanghaiDay(shanghaiDate(start)).getTime() + DAY_MS);
     return addWorkingTime(start, { amount: Number(limit.amount), unit: limit.unit }, calendar).at;
+  };
+  // Walking the calendar is the costly part of a replayed order, and a load's whole-minute
+  // instants repeat the same (limit, start) many times a day.
+  const known = new Map<string, Date>();
+  return (start, key) => {
+    const memo = `${key}@${start.getTime()}`;
+    let at = known.get(memo);
+    if (at === undefined) {
+      if (known.size > 500_000) known.clear();
+      at = compute(start, key);
+      known.set(memo, at);
+    }
+    return at;
   };
 }

@@ -1,6 +1,11 @@
 import type { HotlineAction, HotlineStatus, Satisfaction } from '@cityloop/contracts/hotline';
 import type { Role } from '@cityloop/contracts/roles';
-import { type NewOrder, type OrderLogRow, unhandledOrderColumns } from './hotline.repository.js';
+import {
+  type NewOrder,
+  type OrderLogRow,
+  type OrderReception,
+  receivedOrderRow,
+} from './hotline.repository.js';
 import { limitKeyOf } from './hotline-dictionary.js';
 import type { OrderDeadline } from './order-deadlines.service.js';
 import { decideOrderAction, type OrderActionFacts } from './order-workflow.js';
@@ -29,24 +34,10 @@ export interface OrderStep {
 }
 
 /** What the reception fixes about an order; everything else follows from the steps. */
-export type HistoryOrder = Pick<
-  NewOrder,
-  | 'id'
-  | 'channel'
-  | 'callerName'
-  | 'callerPhone'
-  | 'confidential'
-  | 'valid'
-  | 'invalidReason'
-  | 'appealType'
-  | 'subjectId'
-  | 'content'
-  | 'address'
-  | 'lng'
-  | 'lat'
-  | 'districtId'
-  | 'ownerId'
-> & { emergency: string | null };
+export type HistoryOrder = Omit<
+  OrderReception,
+  'cityCode' | 'urgent' | 'status' | 'receivedAt' | 'createdAt' | 'updatedAt'
+>;
 
 export interface OrderHistory {
   order: HistoryOrder;
@@ -71,25 +62,15 @@ export function replayOrderHistory(
   if (first?.action !== expected)
     throw new Error(`order history ${order.id} does not start with ${expected}`);
   const receivedAt = first.at;
-  const row: ReplayedOrder['row'] = {
+  const row: ReplayedOrder['row'] = receivedOrderRow({
     ...order,
     cityCode,
     urgent: Boolean(order.emergency),
     status: order.valid ? 'received' : 'invalid',
-    ...unhandledOrderColumns,
-    // The counters the steps move, explicit so the batch's rows all name the same columns.
-    version: 1,
-    coUnitIds: [],
-    deadlineEstimated: false,
-    extensionCount: 0,
-    returnCount: 0,
-    reopenCount: 0,
-    urgeCount: 0,
-    progressCallCount: 0,
     receivedAt,
     createdAt: receivedAt,
     updatedAt: receivedAt,
-  };
+  });
   const log: OrderLogRow[] = [
     {
       cityCode,
