@@ -108,6 +108,8 @@ async function generated(name: string, cases: number, months: number): Promise<O
     cases,
     months,
     transitions: result.summary.transitions,
+    orders: result.orders.orders,
+    orderLogRows: result.orders.logRows,
     seconds: round(result.ms / 1000, 1),
     casesPerSecond: Math.round(cases / (result.ms / 1000)),
     databaseMB: Math.round(result.databaseBytes / 1024 / 1024),

@@ -1,5 +1,6 @@
 import type { Role } from '@cityloop/contracts/roles';
 import { listGrids } from '../../server/src/modules/geo/index.js';
+import { selectSubjects } from '../../server/src/modules/hotline/hotline.repository.js';
 import { findDistrictGovernmentUnit, findUnitByName, listUnits } from '../../server/src/modules/org/index.js';
 import { listCategories } from '../../server/src/modules/taxonomy/index.js';
 import {
@@ -103,10 +104,18 @@ export async function prepareBenchCity(db: Db, casesPerMonth: number): Promise<B
   };
   // The demo collectors (jdy01, jdy02) exist for the intake suite's login; they report nothing here.
   if (!(await findUserIdByLogin(db, 'jdy01'))) throw new Error('bench city: demo login jdy01 is missing');
+  const subjects = (await selectSubjects(db, cityCode)).filter((s) => s.active);
+  const unitsOfKind = (kind: (typeof units)[number]['kind']) =>
+    units.filter((u) => u.kind === kind && u.active).map((u) => u.id);
   return {
     cityCode,
     categories,
     grids,
+    hotline: {
+      subjects: subjects.map((s) => ({ id: s.id, name: s.name })),
+      departments: unitsOfKind('city_department'),
+      enterprises: unitsOfKind('enterprise'),
+    },
     fallbackUnitId: fallback.id,
     people: {
       collectors: new Map([...collectorLogins].map(([d, logins]) => [d, logins.map(id)])),

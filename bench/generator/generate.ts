@@ -9,12 +9,24 @@ import {
 } from '../../server/src/modules/cases/cases.repository.js';
 import { formatCaseNo } from '../../server/src/modules/cases/cases.service.js';
 import { openCaseHistoryWriter } from '../../server/src/modules/cases/index.js';
+import {
+  insertOrderLog,
+  insertOrders,
+  type NewOrder,
+  type OrderLogRow,
+  reserveOrderSequences,
+} from '../../server/src/modules/hotline/hotline.repository.js';
+import { formatOrderNo } from '../../server/src/modules/hotline/hotline.service.js';
+import { loadOrderDeadlines } from '../../server/src/modules/hotline/order-deadlines.service.js';
+import { type ReplayedOrder, replayOrderHistory } from '../../server/src/modules/hotline/order-history.js';
 import type { Db, OpenDatabase } from '../../server/src/platform/db/database.js';
 import type { NewCase } from '../../server/src/platform/db/schema.js';
 import { rawQuery } from '../lib/raw-sql.js';
 import { prepareBenchCity } from './city.js';
+import { OrderSummary, orderCount, planOrders } from './orders.js';
 import {
   addToSummary,
+  type BenchCity,
   emptySummary,
   type PlanOptions,
   type PlanSummary,
@@ -30,17 +42,21 @@ export interface GenerateOptions extends PlanOptions {
 
 export interface GenerateResult {
   summary: PlanSummary;
+  orders: OrderSummary;
   ms: number;
   /** Bytes of the whole database after the load (PostgreSQL's pg_database_size). */
   databaseBytes: number;
 }
 
 /**
- * Writes the planned city into an empty city: every history replayed through the cases
+ * Writes the planned city into an empty city: every case history replayed through the cases
  * module's workflow table (an illegal step throws before anything is written), numbered per
  * Shanghai day in report order, then written in batches — one transaction per batch with its
  * audit row. PostgreSQL gets one INSERT … SELECT FROM unnest(arrays) per table and batch, with
  * two batches in flight while the next is planned; PGlite the cases module's multi-row INSERTs.
+ * Then the city's 12345 work orders (orders.ts), the same way through the hotline workflow and
+ * the hotline repository's multi-row INSERTs (writeOrders): about a seventh of the cases, so
+ * one batch at a time.
  */
 export async function generateBenchCity(
   database: OpenDatabase,
@@ -82,7 +98,7 @@ export async function generateBenchCity(
     if (failure) throw failure;
     const p: Promise<void> = write(db, batch.cases, batch.log)
       .then(() => {
-        options.onProgress?.(batch.cases.length, options.cases);
+        options.onProgress?.(batch.cases.length, options.cases + orderCount(options));
       })
       .catch((error: unknown) => {
         failure ??= error;
@@ -129,6 +145,7 @@ export async function generateBenchCity(
   await flush();
   await Promise.all(inFlight);
   if (failure) throw failure;
+  const orders = await writeOrders(db, city, options, range);
 
   await db.transaction().execute(async (trx) => {
     await reserveDailySequences(trx, city.cityCode, lastSeq);
@@ -141,6 +158,7 @@ export async function generateBenchCity(
       detail: {
         cases: summary.cases,
         transitions: summary.transitions,
+        orders: orders.orders,
         months: options.months,
         seed: options.seed,
       },
@@ -151,6 +169,8 @@ export async function generateBenchCity(
   if (engine === 'postgres') {
     await rawQuery(db, 'vacuum analyze cases');
     await rawQuery(db, 'vacuum analyze case_transitions');
+    await rawQuery(db, 'vacuum analyze hotline_orders');
+    await rawQuery(db, 'vacuum analyze hotline_order_log');
   } else {
     await rawQuery(db, 'analyze');
   }
@@ -158,7 +178,89 @@ export async function generateBenchCity(
     db,
     'select pg_database_size(current_database())::float8 as bytes',
   );
-  return { summary, ms: Date.now() - started, databaseBytes: Number(size?.bytes ?? 0) };
+  return { summary, orders, ms: Date.now() - started, databaseBytes: Number(size?.bytes ?? 0) };
+}
+
+const ORDER_BATCH = 2000;
+// Multi-row INSERTs stay under PostgreSQL's 65,535 parameters: ~50 columns an order, 16 a log row.
+const ORDER_CHUNK = 500;
+const ORDER_LOG_CHUNK = 3000;
+
+interface NumberedLater {
+  day: string;
+  order: ReplayedOrder['row'];
+}
+
+/**
+ * The plan's 12345 work orders after the cases: each history replayed through the hotline
+ * workflow (an illegal step throws before its batch is written), then written a batch per
+ * transaction — numbers taken from the day counters (reserveOrderSequences) in reception
+ * order, orders and log as the hotline repository's multi-row INSERTs, one audit row.
+ */
+async function writeOrders(
+  db: Db,
+  city: BenchCity,
+  options: GenerateOptions,
+  range: { from: Date; to: Date },
+): Promise<OrderSummary> {
+  const shanghaiYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+  const deadline = await loadOrderDeadlines(db, city.cityCode, {
+    fromYear: shanghaiYear(range.from) - 1,
+    toYear: shanghaiYear(range.to) + 1,
+  });
+  const total = options.cases + orderCount(options);
+  const summary = new OrderSummary();
+  let orders: NumberedLater[] = [];
+  let log: OrderLogRow[] = [];
+  const flush = async () => {
+    if (orders.length === 0) return;
+    await writeOrderBatch(db, city.cityCode, orders, log);
+    options.onProgress?.(orders.length, total);
+    orders = [];
+    log = [];
+  };
+  for (const day of planOrders(city, options)) {
+    for (const planned of day) {
+      const replayed = replayOrderHistory(city.cityCode, planned.history, deadline);
+      orders.push({ day: planned.day, order: replayed.row });
+      for (const row of replayed.log) log.push(row);
+      summary.add(planned, replayed.row.status, replayed.log.length);
+    }
+    if (orders.length >= ORDER_BATCH) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+async function writeOrderBatch(
+  db: Db,
+  cityCode: string,
+  batch: readonly NumberedLater[],
+  log: readonly OrderLogRow[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const rows: NewOrder[] = [];
+    for (let i = 0; i < batch.length; ) {
+      const day = (batch[i] as NumberedLater).day;
+      let n = 0;
+      while (batch[i + n]?.day === day) n++;
+      const first = await reserveOrderSequences(trx, cityCode, day, n);
+      for (let j = 0; j < n; j++) {
+        rows.push({ ...(batch[i + j] as NumberedLater).order, orderNo: formatOrderNo(day, first + j) });
+      }
+      i += n;
+    }
+    for (let i = 0; i < rows.length; i += ORDER_CHUNK)
+      await insertOrders(trx, rows.slice(i, i + ORDER_CHUNK));
+    for (let i = 0; i < log.length; i += ORDER_LOG_CHUNK)
+      await insertOrderLog(trx, log.slice(i, i + ORDER_LOG_CHUNK));
+    await auditBatch(trx, cityCode, 'hotline_order', {
+      count: rows.length,
+      logRows: log.length,
+      firstOrderNo: (rows[0] as NewOrder).orderNo,
+      lastOrderNo: (rows[rows.length - 1] as NewOrder).orderNo,
+    });
+  });
 }
 
 async function writeMultiRow(
@@ -169,23 +271,33 @@ async function writeMultiRow(
   await db.transaction().execute(async (trx) => {
     await insertCasesBulk(trx, cases);
     await insertTransitionsBulk(trx, log);
-    await auditBatch(trx, cases, log);
+    await auditCaseBatch(trx, cases, log);
   });
 }
 
-function auditBatch(db: Db, cases: readonly NewCase[], log: readonly TransitionRow[]) {
+function auditCaseBatch(db: Db, cases: readonly NewCase[], log: readonly TransitionRow[]) {
+  return auditBatch(db, (cases[0] as NewCase).cityCode, 'case', {
+    count: cases.length,
+    transitions: log.length,
+    firstCaseNo: (cases[0] as NewCase).caseNo,
+    lastCaseNo: (cases[cases.length - 1] as NewCase).caseNo,
+  });
+}
+
+/** The audit row of one written batch: how many records and the numbers they span. */
+function auditBatch(
+  db: Db,
+  cityCode: string,
+  what: 'case' | 'hotline_order',
+  detail: Record<string, unknown>,
+) {
   return recordAudit(db, {
-    cityCode: (cases[0] as NewCase).cityCode,
-    action: 'case.bench_batch',
-    objectType: 'case',
+    cityCode,
+    action: what === 'case' ? 'case.bench_batch' : 'hotline.bench_batch',
+    objectType: what,
     objectId: null,
     success: true,
-    detail: {
-      count: cases.length,
-      transitions: log.length,
-      firstCaseNo: (cases[0] as NewCase).caseNo,
-      lastCaseNo: (cases[cases.length - 1] as NewCase).caseNo,
-    },
+    detail,
   });
 }
 
@@ -274,6 +386,6 @@ async function writeUnnest(db: Db, cases: readonly NewCase[], log: readonly Tran
       INSERT_LOG,
       LOG_COLUMNS.map(([, , pick]) => log.map(pick)),
     );
-    await auditBatch(trx, cases, log);
+    await auditCaseBatch(trx, cases, log);
   });
 }

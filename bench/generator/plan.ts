@@ -44,11 +44,21 @@ export interface BenchPeople {
   unitStaff: ReadonlyMap<string, string>;
 }
 
+/** What the 12345 desk works with: its subjects and the units it transfers to besides districts. */
+export interface BenchHotline {
+  subjects: readonly { id: string; name: string }[];
+  /** 市级部门 (city departments) */
+  departments: readonly string[];
+  /** 企事业单位 (utilities and companies) */
+  enterprises: readonly string[];
+}
+
 export interface BenchCity {
   cityCode: string;
   categories: readonly BenchCategory[];
   grids: readonly BenchGrid[];
   people: BenchPeople;
+  hotline: BenchHotline;
   /** 市城市管理行政执法局: where a re-routed case goes when it cannot go to another district. */
   fallbackUnitId: string;
 }
@@ -59,6 +69,8 @@ export interface PlanOptions {
   seed: number;
   /** The last generated month ('YYYY-MM'); its end is "now" for the generated city. */
   lastMonth: string;
+  /** 12345 work orders over the same months (default: the seed's share of the cases). */
+  orders?: number;
 }
 
 export const DEFAULT_LAST_MONTH = '2019-07';
@@ -172,7 +184,7 @@ export function planDays(options: PlanOptions): PlanDay[] {
 }
 
 /** A UUIDv7 from an instant and the generator: time-ordered like the live ids, but reproducible. */
-function uuidAt(ms: number, rng: DemoRandom): string {
+export function uuidAt(ms: number, rng: DemoRandom): string {
   const hex = (n: number, width: number) => Math.floor(n).toString(16).padStart(width, '0');
   const time = hex(ms, 12);
   const r = () => rng.next() * 0x10000;
@@ -180,7 +192,7 @@ function uuidAt(ms: number, rng: DemoRandom): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(r() % 0x1000, 3)}-${hex(variant, 4)}-${hex(r(), 4)}${hex(r(), 4)}${hex(r(), 4)}`;
 }
 
-const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
+export const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
 /**
  * The plan, produced a day at a time so that ten million cases never sit in memory at once.
@@ -232,7 +244,7 @@ export function* planCases(city: BenchCity, options: PlanOptions): Generator<Pla
 }
 
 /** A shuffled array of n class indices, class i appearing counts[i] times. */
-function deck(counts: readonly number[], n: number, rng: DemoRandom): Uint16Array {
+export function deck(counts: readonly number[], n: number, rng: DemoRandom): Uint16Array {
   const d = new Uint16Array(n);
   let at = 0;
   counts.forEach((c, i) => {
@@ -249,7 +261,7 @@ function deck(counts: readonly number[], n: number, rng: DemoRandom): Uint16Arra
 }
 
 /** Minutes after midnight: office hours mostly, some evening and night patrol. */
-function reportMinute(rng: DemoRandom): number {
+export function reportMinute(rng: DemoRandom): number {
   const r = rng.next();
   if (r < 0.45) return rng.between(8.5 * 60, 12 * 60);
   if (r < 0.9) return rng.between(14.5 * 60, 18 * 60);
@@ -457,7 +469,12 @@ export function addToSummary(
 ): void {
   summary.cases++;
   summary.transitions += steps;
-  summary.byCategory[planned.categoryKey] = (summary.byCategory[planned.categoryKey] ?? 0) + 1;
-  summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
-  summary.byOutcome[planned.outcome] = (summary.byOutcome[planned.outcome] ?? 0) + 1;
+  tally(summary.byCategory, planned.categoryKey);
+  tally(summary.byStatus, status);
+  tally(summary.byOutcome, planned.outcome);
+}
+
+/** One more of `key` in a count table. */
+export function tally<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
+  counts[key] = (counts[key] ?? 0) + 1;
 }

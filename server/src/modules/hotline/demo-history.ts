@@ -267,7 +267,8 @@ const MOBILE_PREFIXES = [
   '189',
 ];
 
-function callerName(rnd: () => number): string | null {
+/** A caller's name as agents note it: 匿名 (null), 王先生, or a full name. */
+export function callerName(rnd: () => number): string | null {
   const r = rnd();
   const surname = pick([...SURNAMES], rnd);
   if (r < 0.1) return null; // 匿名
@@ -275,11 +276,12 @@ function callerName(rnd: () => number): string | null {
   return `${surname}${pick(GIVEN, rnd)}`;
 }
 
-function phone(rnd: () => number): string {
+export function callerPhone(rnd: () => number): string {
   return `${pick(MOBILE_PREFIXES, rnd)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
 }
 
-function channel(rnd: () => number): HotlineChannel {
+/** How the item came in: mostly calls, then WeChat, web, mailbox, leaders' mail. */
+export function callChannel(rnd: () => number): HotlineChannel {
   const r = rnd();
   if (r < 0.85) return 'phone';
   if (r < 0.91) return 'wechat';
@@ -329,7 +331,7 @@ function after(from: Date, gap: number, limit: Date, share = 0.5): Date {
   return new Date(from.getTime() + Math.max(1, Math.min(gap, (limit.getTime() - from.getTime()) * share)));
 }
 
-function contentFor(type: AppealType, subjectName: string, address: string | null): string {
+export function contentFor(type: AppealType, subjectName: string, address: string | null): string {
   const where = address ?? '';
   switch (type) {
     case 'consult':
@@ -353,7 +355,8 @@ const INVALID_REASONS: { reason: InvalidReason; weight: number; content: string 
   { reason: 'other', weight: 5, content: '与热线业务无关' },
 ];
 
-function invalidReason(rnd: () => number) {
+/** Why a call was invalid (无声, 挂断, 打错, 骚扰, 无关), with the content agents record. */
+export function invalidReason(rnd: () => number) {
   let r = rnd() * 100;
   for (const entry of INVALID_REASONS) {
     if (r < entry.weight) return entry;
@@ -375,9 +378,9 @@ interface Builder {
 function baseOrder(b: Builder, receivedAt: Date): PlannedOrder {
   return {
     receivedAt,
-    channel: channel(b.rnd),
+    channel: callChannel(b.rnd),
     callerName: callerName(b.rnd),
-    callerPhone: phone(b.rnd),
+    callerPhone: callerPhone(b.rnd),
     confidential: b.rnd() < 0.03,
     valid: true,
     invalidReason: null,

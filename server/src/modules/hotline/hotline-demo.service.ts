@@ -1,9 +1,7 @@
-import type { AppealType } from '@cityloop/contracts/hotline';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.js';
-import { shanghaiDate, startOfShanghaiDay } from '../../platform/time.js';
+import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
-import { addWorkingTime, loadWorkCalendar } from '../calendar/index.js';
 import { demoGeography, findRegionByCode } from '../geo/index.js';
 import { findUnitByName } from '../org/index.js';
 import { findUserIdByLogin } from '../users/index.js';
@@ -17,14 +15,13 @@ import {
   reserveOrderSequences,
   selectOrderPage,
   selectSubjects,
-  selectTimeLimits,
 } from './hotline.repository.js';
 import { formatOrderNo } from './hotline.service.js';
 import { seedHotlineDictionaries } from './hotline-seed.service.js';
+import { loadOrderDeadlines } from './order-deadlines.service.js';
 
 const ORDER_CHUNK = 400;
 const LOG_CHUNK = 1500;
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Writes the calibrated demo history (demo-history.ts) of June and July 2019 for a city with
@@ -64,15 +61,7 @@ export async function seedDemoHotlineHistory(
     const found = await findRegionByCode(db, cityCode, region.code);
     if (found) districtIds.set(region.code, found.id);
   }
-  const calendar = await loadWorkCalendar(db, cityCode, 2019, 2020);
-  const limits = new Map((await selectTimeLimits(db, cityCode)).map((l) => [l.appealType, l]));
-  const deadline = (start: Date, type: AppealType): Date => {
-    const limit = limits.get(type);
-    if (!limit) throw new Error(`demo hotline history: no time limit for ${type}`);
-    if (limit.unit === 'same_day')
-      return new Date(startOfShanghaiDay(shanghaiDate(start)).getTime() + DAY_MS);
-    return addWorkingTime(start, { amount: Number(limit.amount), unit: limit.unit }, calendar).at;
-  };
+  const deadline = await loadOrderDeadlines(db, cityCode, { fromYear: 2019, toYear: 2020 });
   const ownerId = await findUserIdByLogin(db, 'rx01');
 
   const plan = planDemoHotlineHistory({

@@ -75,6 +75,10 @@ export const defaultSubjects: readonly SubjectSpec[] = [
 ];
 
 export type LimitKey = AppealType | 'emergency';
+
+/** The limit an order's stay at a unit runs by: 'emergency' for 突发事件, else its appeal type. */
+export const limitKeyOf = (order: { emergency?: string | null; appealType?: string | null }): LimitKey =>
+  order.emergency ? 'emergency' : ((order.appealType ?? 'consult') as LimitKey);
 export interface OrderTimeLimit {
   amount: number;
   unit: 'minute' | 'hour' | 'day' | 'same_day';

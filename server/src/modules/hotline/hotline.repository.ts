@@ -13,6 +13,89 @@ import type {
 
 export type OrderRow = Selectable<HotlineOrdersTable>;
 export type NewOrder = Insertable<HotlineOrdersTable>;
+
+/** What reception fixes about a new order; everything else starts empty. */
+export type OrderReception = Pick<
+  NewOrder,
+  | 'id'
+  | 'cityCode'
+  | 'channel'
+  | 'callerName'
+  | 'callerPhone'
+  | 'confidential'
+  | 'valid'
+  | 'invalidReason'
+  | 'appealType'
+  | 'subjectId'
+  | 'content'
+  | 'address'
+  | 'lng'
+  | 'lat'
+  | 'districtId'
+  | 'urgent'
+  | 'emergency'
+  | 'status'
+  | 'ownerId'
+> & { receivedAt: Date; createdAt: Date; updatedAt: Date };
+
+/**
+ * A new order's row (without its number) as reception leaves it: no unit, answer, reply or
+ * callback yet, the counters at their column defaults. One object literal, so that a bulk load's
+ * rows share one shape (built by spreads, V8 keeps them as slow dictionaries).
+ */
+export function receivedOrderRow<Status extends string>(r: OrderReception & { status: Status }) {
+  return {
+    id: r.id,
+    cityCode: r.cityCode,
+    channel: r.channel,
+    callerName: r.callerName,
+    callerPhone: r.callerPhone,
+    confidential: r.confidential,
+    valid: r.valid,
+    invalidReason: r.invalidReason,
+    appealType: r.appealType,
+    subjectId: r.subjectId,
+    content: r.content,
+    address: r.address,
+    lng: r.lng,
+    lat: r.lat,
+    districtId: r.districtId,
+    urgent: r.urgent,
+    emergency: r.emergency,
+    status: r.status,
+    version: 1,
+    ownerId: r.ownerId,
+    leadUnitId: null,
+    coUnitIds: [] as string[],
+    deadlineAt: null,
+    deadlineEstimated: false,
+    pendingExtensionUntil: null,
+    extensionCount: 0,
+    returnCount: 0,
+    reopenCount: 0,
+    urgeCount: 0,
+    progressCallCount: 0,
+    supervision: null,
+    articleId: null,
+    answerText: null,
+    replyText: null,
+    unitSatisfaction: null,
+    agentSatisfaction: null,
+    caseId: null,
+    caseNo: null,
+    masterId: null,
+    receivedAt: r.receivedAt,
+    answeredAt: null,
+    transferredAt: null,
+    signedAt: null,
+    repliedAt: null,
+    calledBackAt: null,
+    archivedAt: null,
+    mergedAt: null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
 export type OrderPatch = Updateable<HotlineOrdersTable>;
 export type SubjectRow = Selectable<HotlineSubjectsTable>;
 export type ArticleRow = Selectable<HotlineArticlesTable>;

@@ -20,6 +20,7 @@ import {
   type OrderPatch,
   type OrderRow,
   type OrderScope,
+  receivedOrderRow,
   reserveOrderSequences,
   selectArticle,
   selectOrderById,
@@ -30,7 +31,7 @@ import {
   updateOrderAtVersion,
 } from './hotline.repository.js';
 import { deliverAlertWebhook } from './hotline-alerts.service.js';
-import type { LimitKey } from './hotline-dictionary.js';
+import { type LimitKey, limitKeyOf } from './hotline-dictionary.js';
 import { decideOrderAction, hotlineDeskRoles } from './order-workflow.js';
 
 const orderWord = { zh: '工单', en: 'work order' };
@@ -77,9 +78,6 @@ export async function deadlineFor(
   }
   return computeDeadline(db, cityCode, start, { amount: Number(limit.amount), unit: limit.unit });
 }
-
-const limitKeyOf = (order: Pick<OrderRow, 'emergency' | 'appealType'>): LimitKey =>
-  order.emergency ? 'emergency' : ((order.appealType ?? 'consult') as LimitKey);
 
 /**
  * 受理登记: records a call (or web/WeChat/mailbox/leader item) as a work order owned by the
@@ -134,48 +132,31 @@ export async function receiveOrder(
   await db.transaction().execute(async (trx) => {
     await insertOrders(trx, [
       {
-        id,
-        cityCode: actor.cityCode,
+        ...receivedOrderRow({
+          id,
+          cityCode: actor.cityCode,
+          channel: input.channel,
+          callerName: input.callerName || null,
+          callerPhone: input.callerPhone ?? null,
+          confidential: input.confidential,
+          valid: input.valid,
+          invalidReason: input.valid ? null : (input.invalidReason ?? null),
+          appealType: input.valid ? (input.appealType ?? null) : null,
+          subjectId,
+          content: input.content,
+          address: input.address ?? null,
+          lng: input.lng ?? null,
+          lat: input.lat ?? null,
+          districtId: place?.district.id ?? null,
+          urgent: input.urgent || Boolean(input.emergency),
+          emergency: input.emergency ?? null,
+          status,
+          ownerId: actor.userId,
+          receivedAt,
+          createdAt: now,
+          updatedAt: now,
+        }),
         orderNo,
-        channel: input.channel,
-        callerName: input.callerName || null,
-        callerPhone: input.callerPhone ?? null,
-        confidential: input.confidential,
-        valid: input.valid,
-        invalidReason: input.valid ? null : (input.invalidReason ?? null),
-        appealType: input.valid ? (input.appealType ?? null) : null,
-        subjectId,
-        content: input.content,
-        address: input.address ?? null,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        districtId: place?.district.id ?? null,
-        urgent: input.urgent || Boolean(input.emergency),
-        emergency: input.emergency ?? null,
-        status,
-        ownerId: actor.userId,
-        leadUnitId: null,
-        deadlineAt: null,
-        pendingExtensionUntil: null,
-        supervision: null,
-        articleId: null,
-        answerText: null,
-        replyText: null,
-        unitSatisfaction: null,
-        agentSatisfaction: null,
-        caseId: null,
-        caseNo: null,
-        masterId: null,
-        receivedAt,
-        answeredAt: null,
-        transferredAt: null,
-        signedAt: null,
-        repliedAt: null,
-        calledBackAt: null,
-        archivedAt: null,
-        mergedAt: null,
-        createdAt: now,
-        updatedAt: now,
       },
     ]);
     await insertOrderLog(trx, [
