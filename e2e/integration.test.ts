@@ -103,7 +103,8 @@ describe.skipIf(!existsSync(CHROMIUM))('开放接口 (console)', () => {
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /吊\s*销/ })
       .click();
-    await admin.page.locator('.ant-message-success', { hasText: '密钥已吊销' }).waitFor({ timeout: T });
+    // The row's state is what lasts; the 3-second success toast can come and go unseen on a
+    // loaded machine (a CI run timed out waiting for it).
     await expect.poll(() => row.textContent(), { timeout: T }).toContain('已吊销');
     expect(await postUpdate(server.url, key)).toBe(403);
     await screenshot(admin.page, 'integration-keys');
