@@ -186,6 +186,10 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await options.first().waitFor();
       expect(await options.first().textContent()).toContain('责任网格');
       await options.filter({ hasText: '李娜' }).click();
+      // Confirm only once the field shows the choice, as the acceptor would.
+      await expect
+        .poll(() => dialog.getByTestId('collector-picker').textContent(), { timeout: T })
+        .toContain('李娜');
       await screenshot(acceptor.page, 'console-collector-picker');
       await dialog.getByRole('button', { name: /^确认/ }).click();
       await acceptor.page.locator('.ant-message-success').first().waitFor({ timeout: T });
