@@ -73,6 +73,16 @@ export async function reserveDailySequence(
     .execute();
 }
 
+/** The names a case page shows beside the ids a report sets (both case reads join these). */
+const REPORT_LABELS = [
+  'categories.code as categoryCode',
+  'categories.name as categoryName',
+  'categories.majorName as categoryMajorName',
+  'grids.code as gridCode',
+  'district.name as districtName',
+  'reporter.displayName as reporterName',
+] as const;
+
 /**
  * A new case, its first log row and its audit row in ONE statement (a data-modifying WITH is
  * atomic like a transaction, and costs one round trip instead of five), returning the case with
@@ -92,14 +102,7 @@ export function insertReportedCase(db: Db, row: NewCase, first: TransitionRow, a
     .leftJoin('regions as district', 'district.id', 'newCase.districtId')
     .leftJoin('users as reporter', 'reporter.id', 'newCase.reporterId')
     .selectAll('newCase')
-    .select([
-      'categories.code as categoryCode',
-      'categories.name as categoryName',
-      'categories.majorName as categoryMajorName',
-      'grids.code as gridCode',
-      'district.name as districtName',
-      'reporter.displayName as reporterName',
-    ])
+    .select(REPORT_LABELS)
     .executeTakeFirstOrThrow();
 }
 
@@ -384,16 +387,7 @@ export function selectCaseWithLabels(db: Db, scope: CaseScope, id: string) {
     .leftJoin('users as reporter', 'reporter.id', 'cases.reporterId')
     .leftJoin('users as assignee', 'assignee.id', 'cases.assigneeId')
     .selectAll('cases')
-    .select([
-      'categories.code as categoryCode',
-      'categories.name as categoryName',
-      'categories.majorName as categoryMajorName',
-      'units.name as unitName',
-      'grids.code as gridCode',
-      'district.name as districtName',
-      'reporter.displayName as reporterName',
-      'assignee.displayName as assigneeName',
-    ])
+    .select([...REPORT_LABELS, 'units.name as unitName', 'assignee.displayName as assigneeName'])
     .where((eb) => eb.and([eb('cases.id', '=', id), scoped(eb, scope)]))
     .executeTakeFirst();
 }
