@@ -241,8 +241,15 @@ describe.skipIf(!existsSync(CHROMIUM))('browser journeys (console + field app)',
     const list = await api<{ items: CaseRow[] }>('/api/cases?queue=to_accept&pageSize=200');
     const matches = list.body.items.filter((c: CaseRow) => c.description === description);
     expect(matches).toHaveLength(1);
-    const detail = await api<{ photos: unknown[] }>(`/api/cases/${matches[0]?.id}`);
+    const detail = await api<{
+      photos: unknown[];
+      pendingPhotos: unknown[];
+      timeline: { data: { photos?: { sha256: string }[] } }[];
+    }>(`/api/cases/${matches[0]?.id}`);
     expect(detail.body.photos).toHaveLength(1);
+    // The report declared its photo (digest made on the phone) and the upload answered it.
+    expect(detail.body.timeline[0]?.data.photos?.[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(detail.body.pendingPhotos).toEqual([]);
     await collector.page.reload();
     await collector.page.getByTestId('my-reports').waitFor({ timeout: T });
     await screenshot(collector.page, 'field-mine');

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { uuidv7 } from 'uuidv7';
@@ -23,7 +24,26 @@ export interface IntakeOptions {
 
 const CATEGORY_CODES = ['0102', '0511', '0505', '0504', '0201', '0104'];
 
-/** Points inside the demo grids (their centres) and the commonest event categories. */
+/** A phone photo's declaration (digest, type, size): the bytes follow in uploads not measured here. */
+function photoDeclaration(report: number, n: number) {
+  return {
+    stage: 'report',
+    sha256: createHash('sha256').update(`bench photo ${report}.${n}`).digest('hex'),
+    contentType: 'image/jpeg',
+    byteSize: 180_000 + ((report * 7919 + n * 104_729) % 420_000),
+  };
+}
+
+/** The photo metadata the floor writes into its log row, as a report with two photos carries it. */
+const FLOOR_LOG_DATA = JSON.stringify({
+  source: 'patrol',
+  photos: [photoDeclaration(0, 1), photoDeclaration(0, 2)],
+});
+
+/**
+ * Points inside the demo grids (their centres), the commonest event categories, and one to
+ * three declared photos per report (a collector's usual evidence).
+ */
 function reportBodies(count: number): string[] {
   const grids = demoGeography().grids;
   const pick = picker(11);
@@ -31,6 +51,7 @@ function reportBodies(count: number): string[] {
     const g = pick(grids);
     const [minLng, minLat, maxLng, maxLat] = g.bbox;
     return JSON.stringify({
+      photos: Array.from({ length: 1 + (i % 3) }, (_, n) => photoDeclaration(i, n + 1)),
       kind: 'event',
       categoryCode: CATEGORY_CODES[i % CATEGORY_CODES.length],
       description: `压测上报 ${i}：路边暴露垃圾约 1 平方米`,
@@ -132,7 +153,7 @@ export async function intakeSuite(o: IntakeOptions): Promise<SuiteResult> {
     return {
       suite: 'intake',
       engine: o.engine,
-      measure: `POST /api/cases over HTTP (case + log + audit rows, case page returned), ${o.connections} connections, ${o.seconds} s closed loop, then ${o.seconds} s at ${fixedRate}/s (70%)`,
+      measure: `POST /api/cases over HTTP (case + log with 1–3 declared photos + audit rows, case page returned), ${o.connections} connections, ${o.seconds} s closed loop, then ${o.seconds} s at ${fixedRate}/s (70%)`,
       ours: {
         reports_per_s: round(maxRate, 0),
         closed_p99_ms: closed.latency.p99,
@@ -170,7 +191,7 @@ export function memoryResult(intake: SuiteResult): SuiteResult {
 }
 
 /**
- * The floor: the same three rows a report leaves (case, log, audit) by plain SQL, one
+ * The floor: the same three rows a report leaves (case, log with its photo metadata, audit) by plain SQL, one
  * transaction each, from as many concurrent clients; returns transactions per second.
  */
 async function floorInserts(db: Db, clients: number, seconds: number): Promise<number> {
@@ -211,8 +232,8 @@ async function floorInserts(db: Db, clients: number, seconds: number): Promise<n
         await rawQuery(
           trx,
           `insert into case_transitions (city_code, case_id, seq, action, to_status, actor_id, actor_role, at, data)
-           values ($1, $2, 1, 'report', 'reported', $3, 'collector', $4, '{"source":"patrol"}')`,
-          [CITY, id, ref.userId, now],
+           values ($1, $2, 1, 'report', 'reported', $3, 'collector', $4, $5)`,
+          [CITY, id, ref.userId, now, FLOOR_LOG_DATA],
         );
         await rawQuery(
           trx,

@@ -103,6 +103,21 @@ export const lightSchema = z.enum(['green', 'yellow', 'red', 'none']);
 
 export const categoryCodeSchema = z.string().regex(/^[0-9]{4}$/, 'category code is 4 digits');
 
+/**
+ * A photo a report declares (照片登记): the phone sends the report at once with each photo's
+ * digest, type and size, and the bytes follow when the network allows; the case shows the photos
+ * still to come, and an upload is matched to its declaration by the digest of the bytes sent.
+ */
+export const declaredPhotoSchema = z.object({
+  stage: z.enum(['report', 'before', 'after']).default('report'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits'),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  byteSize: z.number().int().positive(),
+});
+export type DeclaredPhoto = z.infer<typeof declaredPhotoSchema>;
+/** Photos one report may declare (more may still be uploaded to the case). */
+export const MAX_DECLARED_PHOTOS = 9;
+
 export const reportCaseSchema = z.object({
   kind: caseKindSchema,
   categoryCode: categoryCodeSchema,
@@ -117,6 +132,13 @@ export const reportCaseSchema = z.object({
   reportedAt: z.iso.datetime({ offset: true }).optional(),
   /** A part case about an inventoried part (部件普查): dispatch defaults to its maintaining unit. */
   partId: z.uuid().optional(),
+  photos: z
+    .array(declaredPhotoSchema)
+    .max(MAX_DECLARED_PHOTOS)
+    .refine((photos) => new Set(photos.map((p) => `${p.stage}:${p.sha256}`)).size === photos.length, {
+      message: 'a photo is declared twice',
+    })
+    .optional(),
 });
 export type ReportCaseInput = z.infer<typeof reportCaseSchema>;
 

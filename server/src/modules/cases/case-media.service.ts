@@ -1,32 +1,23 @@
+import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { forbidden, notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { recordActorAudit } from '../audit/index.js';
 import { storeImage } from '../media/index.js';
+import { mayAttachPhoto, type PhotoStage } from './case-photos.js';
 import { scopeOf } from './case-scope.js';
-import { insertMediaOnce, type MediaRow, selectCaseById, selectMediaById } from './cases.repository.js';
+import { insertMediaOnce, selectCaseById, selectMediaById } from './cases.repository.js';
 import { getVisibleCase } from './cases.service.js';
-
-type Stage = MediaRow['stage'];
-
-/** Who may attach photos at which stage: reporters before/after, the unit its disposal, the checker its check. */
-const stageRoles: Record<Stage, readonly Actor['role'][]> = {
-  report: ['collector', 'acceptor', 'shift_lead', 'hotline_agent'],
-  before: ['collector'],
-  after: ['collector'],
-  dispose: ['unit_staff'],
-  check: ['collector'],
-};
 
 export async function attachCasePhoto(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
-  stage: Stage,
+  stage: PhotoStage,
   bytes: Buffer,
 ) {
   const current = await getVisibleCase(deps.db, actor, caseId);
-  if (!stageRoles[stage].includes(actor.role)) throw forbidden();
+  if (!mayAttachPhoto(actor.role, stage)) throw forbidden();
   const stored = await storeImage(deps.files, bytes, deps.config.uploadMaxBytes);
   return deps.db.transaction().execute(async (trx) => {
     const { id, created } = await insertMediaOnce(trx, {
@@ -38,6 +29,8 @@ export async function attachCasePhoto(
       contentType: stored.contentType,
       byteSize: stored.byteSize,
       sha256: stored.sha256,
+      // What a phone declares is the digest of the bytes it sent; the stored copy is stripped.
+      uploadedSha256: createHash('sha256').update(bytes).digest('hex'),
       uploadedBy: actor.userId,
       createdAt: deps.now(),
     });

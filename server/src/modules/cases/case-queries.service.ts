@@ -4,6 +4,7 @@ import { notFound } from '../../platform/http/errors.js';
 import type { Actor, AppDeps } from '../../platform/http/server-types.js';
 import { startOfShanghaiDay } from '../../platform/time.js';
 import { lightOf } from './case-effects.js';
+import { declaredPhotosOf, pendingPhotos } from './case-photos.js';
 import { scopeOf } from './case-scope.js';
 import { allowedActions } from './case-workflow.js';
 import {
@@ -152,6 +153,8 @@ function presentCase(
       actor.role,
     ),
     timeline,
-    photos: photos.map((p) => ({ ...p, url: `/api/media/${p.id}` })),
+    photos: photos.map(({ uploadedSha256: _digest, ...p }) => ({ ...p, url: `/api/media/${p.id}` })),
+    // 待上传: declared with the report, bytes not yet here (a phone on a weak network sends them later).
+    pendingPhotos: pendingPhotos(declaredPhotosOf(timeline[0]?.data), photos),
   };
 }

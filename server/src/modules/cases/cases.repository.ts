@@ -313,6 +313,7 @@ export interface MediaRow {
   contentType: string;
   byteSize: number;
   sha256: string;
+  uploadedSha256: string;
   uploadedBy: string | null;
   createdAt: Date;
 }
@@ -339,7 +340,7 @@ export async function insertMediaOnce(db: Db, row: MediaRow): Promise<{ id: stri
 export function selectCaseMedia(db: Db, caseId: string) {
   return db
     .selectFrom('media')
-    .select(['id', 'stage', 'contentType', 'byteSize', 'createdAt'])
+    .select(['id', 'stage', 'contentType', 'byteSize', 'uploadedSha256', 'createdAt'])
     .where('caseId', '=', caseId)
     .orderBy('createdAt')
     .execute();

@@ -3,6 +3,7 @@ import {
   type CaseStatus,
   type CollectorSuggestionReason,
   caseStatusSchema,
+  type DeclaredPhoto,
   type ReportCaseInput,
   type TransitionInput,
 } from '@cityloop/contracts/cases';
@@ -20,6 +21,7 @@ import { findCategory, getCategory } from '../taxonomy/index.js';
 import { nearestCollectorOnShift, responsibleCollector, userBrief } from '../users/index.js';
 import { effectsOf, type StageTiming } from './case-effects.js';
 import { emitCaseTransition } from './case-events.js';
+import { mayAttachPhoto } from './case-photos.js';
 import { scopeOf } from './case-scope.js';
 import { stageTiming } from './case-timing.js';
 import { decideTransition, reportRoles, selfDisposeRoles, stageOfStatus } from './case-workflow.js';
@@ -115,6 +117,7 @@ export async function reportCase(
   if (reportedAt.getTime() > now.getTime() + 5 * 60000) {
     throw invalid('上报时间不能晚于当前时间', 'reportedAt cannot be in the future');
   }
+  checkDeclaredPhotos(actor, input.photos ?? [], deps.config.uploadMaxBytes);
   const [category, place, partId] = await Promise.all([
     requireCategory(db, actor.cityCode, input.kind, input.categoryCode),
     requireLocation(db, actor.cityCode, input.lng, input.lat),
@@ -146,7 +149,7 @@ export async function reportCase(
     note: null,
     deadlineAt: timing?.deadlineAt ?? null,
     unitId: null,
-    data: { source: input.source },
+    data: input.photos?.length ? { source: input.source, photos: input.photos } : { source: input.source },
   };
   try {
     const inserted = await insertReportedCase(
@@ -227,6 +230,31 @@ export async function reportCase(
     throw error;
   }
 }
+
+/** Declared photos the reporter could not upload are refused with the report, before anything is written. */
+function checkDeclaredPhotos(actor: Actor, photos: readonly DeclaredPhoto[], maxBytes: number): void {
+  for (const photo of photos) {
+    if (!mayAttachPhoto(actor.role, photo.stage)) {
+      throw invalid(
+        `当前角色不能登记“${photoStageWords[photo.stage]}”照片`,
+        `your role cannot declare ${photo.stage} photos`,
+        { field: 'photos' },
+      );
+    }
+    if (photo.byteSize > maxBytes) {
+      const mb = Math.floor(maxBytes / 1024 / 1024);
+      throw invalid(`登记的照片超过上传上限 ${mb} MB`, `a declared photo is over the ${mb} MB upload limit`, {
+        field: 'photos',
+      });
+    }
+  }
+}
+
+const photoStageWords: Record<DeclaredPhoto['stage'], string> = {
+  report: '上报',
+  before: '处置前',
+  after: '处置后',
+};
 
 function sameRequestOrFail(previous: CaseRow, requestHash: string): CaseRow {
   if (previous.requestHash !== requestHash) {

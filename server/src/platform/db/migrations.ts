@@ -12,6 +12,7 @@ import * as vendorEvidence from './migrations/0010-vendor-evidence.js';
 import * as calendarRevision from './migrations/0011-calendar-revision.js';
 import * as caseFactsCachedPlans from './migrations/0012-case-facts-cached-plans.js';
 import * as queuePageIndex from './migrations/0013-queue-page-index.js';
+import * as declaredPhotos from './migrations/0014-declared-photos.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0011-calendar-revision': calendarRevision,
   '0012-case-facts-cached-plans': caseFactsCachedPlans,
   '0013-queue-page-index': queuePageIndex,
+  '0014-declared-photos': declaredPhotos,
 };
 
 const provider: MigrationProvider = {

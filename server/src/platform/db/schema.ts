@@ -255,6 +255,8 @@ export interface MediaTable {
   contentType: string;
   byteSize: number;
   sha256: string;
+  /** Digest of the bytes as uploaded, before their metadata was stripped (0014; null before). */
+  uploadedSha256: string | null;
   uploadedBy: string | null;
   createdAt: GeneratedTimestamp;
 }

@@ -109,6 +109,11 @@ export function CaseDetailView({
         </Col>
         <Col xs={24} xl={12}>
           <Card title={`照片（${detail.photos.length}）`} size="small">
+            {detail.pendingPhotos.length > 0 ? (
+              <Typography.Paragraph type="warning" data-testid="pending-photos">
+                另有 {detail.pendingPhotos.length} 张照片已随上报登记，待现场终端上传
+              </Typography.Paragraph>
+            ) : null}
             {detail.photos.length === 0 ? (
               <Empty description="暂无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (

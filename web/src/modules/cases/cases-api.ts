@@ -4,6 +4,7 @@ import type {
   CaseKind,
   CaseSource,
   CaseStatus,
+  DeclaredPhoto,
   ExtensionFilter,
   Queue,
   ReportCaseInput,
@@ -82,6 +83,8 @@ export interface CaseDetail extends CaseListItem {
   allowedActions: CaseAction[];
   timeline: TimelineEntry[];
   photos: CasePhoto[];
+  /** 照片登记: declared with the report, bytes not uploaded yet. */
+  pendingPhotos: DeclaredPhoto[];
 }
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import type { ReportCaseInput } from '@cityloop/contracts/cases';
+import { type DeclaredPhoto, MAX_DECLARED_PHOTOS, type ReportCaseInput } from '@cityloop/contracts/cases';
 import { createStore, del, get, set, values } from 'idb-keyval';
 import { ApiError, NetworkError } from '../../platform/http';
 import { casesApi, type PhotoStage } from '../cases/cases-api';
@@ -60,15 +60,47 @@ function changed() {
   for (const listener of listeners) listener();
 }
 
+/**
+ * Stores a report with its photos. The report declares each photo (digest, type, size) so the
+ * command hall sees at once that photos are coming; the bytes follow one by one. A browser
+ * without Web Crypto (a plain-http page) sends the report without declarations.
+ */
 export async function enqueueReport(
   item: Omit<OutboxItem, 'photosSent' | 'attempts' | 'nextAttemptAt' | 'createdAt'>,
 ): Promise<void> {
+  const photos = await declarePhotos(item.photos);
+  const input = photos.length > 0 ? { ...item.input, photos } : item.input;
   await set(
     item.key,
-    { ...item, createdAt: new Date().toISOString(), photosSent: 0, attempts: 0, nextAttemptAt: 0 },
+    { ...item, input, createdAt: new Date().toISOString(), photosSent: 0, attempts: 0, nextAttemptAt: 0 },
     store,
   );
   changed();
+}
+
+const DECLARABLE_TYPES = new Set<string>(['image/jpeg', 'image/png', 'image/webp']);
+
+async function declarePhotos(photos: OutboxItem['photos']): Promise<DeclaredPhoto[]> {
+  if (!globalThis.crypto?.subtle) return [];
+  const declared: DeclaredPhoto[] = [];
+  const seen = new Set<string>();
+  for (const photo of photos) {
+    if (declared.length === MAX_DECLARED_PHOTOS) break;
+    if (photo.stage === 'dispose' || photo.stage === 'check' || !DECLARABLE_TYPES.has(photo.blob.type))
+      continue;
+    const digest = await crypto.subtle.digest('SHA-256', await photo.blob.arrayBuffer());
+    const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    // The same picture chosen twice is one photo (the server keeps one copy).
+    if (seen.has(`${photo.stage}:${sha256}`)) continue;
+    seen.add(`${photo.stage}:${sha256}`);
+    declared.push({
+      stage: photo.stage,
+      sha256,
+      contentType: photo.blob.type as DeclaredPhoto['contentType'],
+      byteSize: photo.blob.size,
+    });
+  }
+  return declared;
 }
 
 export async function discardReport(key: string): Promise<void> {
