@@ -29,6 +29,8 @@ const app = await buildApp({
     loginLockMinutes: 15,
     uploadMaxBytes: 10 * 1024 * 1024,
     secureCookies: false,
+    // Never written: the benchmarks do not run the monthly exchange.
+    exchangeDir: join(tmpdir(), 'cityloop-bench-exchange'),
   },
 });
 await app.listen({ host: '127.0.0.1', port: 0 });

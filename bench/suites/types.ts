@@ -49,6 +49,8 @@ export function depsOf(db: Db, now: Date): AppDeps {
       loginLockMinutes: 15,
       uploadMaxBytes: 10 * 1024 * 1024,
       secureCookies: false,
+      // Never written: the benchmarks do not run the monthly exchange.
+      exchangeDir: join(tmpdir(), 'cityloop-bench-exchange'),
     },
   };
 }

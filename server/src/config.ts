@@ -5,7 +5,7 @@ export interface RuntimeConfig {
   port: number;
   host: string;
   databaseUrl?: string;
-  /** Root of local state: the embedded database in `pglite/`, uploads in `files/`. */
+  /** Root of local state: the embedded database in `pglite/`, uploads in `files/`, exchange files in `exchange/`. */
   dataDir: string;
   filesDir: string;
   /** `--demo` also loads the demo city's June–July 2019 history (CITYLOOP_DEMO_HISTORY=0: not). */
@@ -47,6 +47,7 @@ export function loadConfig(
         .split(',')
         .map((h) => h.trim())
         .filter(Boolean),
+      exchangeDir: resolve(env.CITYLOOP_EXCHANGE_DIR ?? `${dataDir}/exchange`),
     },
   };
 }

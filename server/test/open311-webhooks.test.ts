@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,7 +29,6 @@ let base: string;
 const received: Received[] = [];
 let flakyFailuresLeft = 2;
 let downIsUp = false;
-const exchangeDir = mkdtempSync(join(tmpdir(), 'cityloop-exchange-'));
 
 beforeAll(async () => {
   // The receiver runs on 127.0.0.1: the SSRF guard lets exactly that host through.
@@ -55,7 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await t.close();
-  rmSync(exchangeDir, { recursive: true, force: true });
 });
 
 async function subscribe(name: string, path: string, eventTypes: string[]) {
@@ -230,7 +227,7 @@ describe('upper-level platform exchange', () => {
       method: 'PUT',
       url: '/api/integration/exchange/settings',
       headers: admin,
-      payload: { targetDir: exchangeDir },
+      payload: { targetDir: 'province/outbox' },
     });
     expect(settings.statusCode, settings.body).toBe(200);
     const bad = await t.app.inject({
@@ -249,7 +246,9 @@ describe('upper-level platform exchange', () => {
     expect(run.statusCode, run.body).toBe(201);
     expect(run.json()).toMatchObject({ status: 'delivered', period: '2019-07', trigger: 'manual' });
     expect(run.json().caseCount).toBeGreaterThan(0);
-    const folder = join(exchangeDir, '510400', '2019-07');
+    // The admin's relative folder lands under the server's exchange root.
+    const folder = join(t.deps.config.exchangeDir, 'province', 'outbox', '510400', '2019-07');
+    expect(run.json().target).toBe(folder);
     const csv = readFileSync(join(folder, 'cases-2019-07.csv'), 'utf8');
     expect(csv.split('\n').length).toBeGreaterThan(run.json().caseCount);
     const cases = JSON.parse(readFileSync(join(folder, 'cases-2019-07.json'), 'utf8'));
@@ -295,7 +294,9 @@ describe('upper-level platform exchange', () => {
     expect(await runScheduledExchange(t.deps)).toBe(1);
     expect(await runScheduledExchange(t.deps)).toBe(0);
     const upload = received.find((r) => r.path === '/exchange');
-    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    const boundary = upload?.headers['content-type']?.match(/^multipart\/form-data; boundary=(.+)$/)?.[1];
+    expect(upload?.body.startsWith(`--${boundary}\r\n`)).toBe(true);
+    expect(upload?.headers['user-agent']).toBe('CityLoop-Exchange/1');
     expect(upload?.body).toContain('cases-2019-07.csv');
     expect(upload?.body).toContain('figures-2019-07.json');
     // A month later the old session has expired: log in again.

@@ -15,6 +15,8 @@ export const testConfig: AppConfig = {
   loginLockMinutes: 15,
   uploadMaxBytes: 2 * 1024 * 1024,
   secureCookies: false,
+  // Apps built straight from this config never export; startTestApp gives each app its own root.
+  exchangeDir: join(tmpdir(), 'cityloop-exchange-unused'),
 };
 
 /** A settable clock: tests move time instead of waiting. */
@@ -43,17 +45,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a private database, a temp file store and a test clock (a Tuesday morning). */
+/**
+ * The real app on a private database, a temp file store, a temp exchange root and a test clock
+ * (a Tuesday morning).
+ */
 export async function startTestApp(
   options: { start?: string; kind?: 'seeded' | 'empty'; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(options.kind ?? 'seeded');
   const filesDir = mkdtempSync(join(tmpdir(), 'cityloop-files-'));
+  const exchangeDir = mkdtempSync(join(tmpdir(), 'cityloop-exchange-'));
   const clock = new TestClock(options.start ?? '2019-07-09T01:00:00Z');
   const deps: AppDeps = {
     db: database.db,
     files: localFileStore(filesDir),
-    config: { ...testConfig, ...options.config },
+    config: { ...testConfig, exchangeDir, ...options.config },
     now: clock.now,
   };
   const app = await buildApp(deps);
@@ -76,6 +82,7 @@ export async function startTestApp(
       await app.close();
       await database.close();
       rmSync(filesDir, { recursive: true, force: true });
+      rmSync(exchangeDir, { recursive: true, force: true });
     },
   };
 }

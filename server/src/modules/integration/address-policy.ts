@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
 import type { Bilingual } from '../../platform/http/errors.js';
 
-// Where outbound webhooks may go (SSRF guard, SECURITY.md): only http(s) to public unicast
-// addresses. Loopback, private, link-local, unspecified, multicast, reserved and cloud metadata
-// addresses are refused, IPv4-mapped and NAT64/6to4-embedded IPv4 by the address they carry.
+// Where outbound webhooks and the exchange upload may go (SSRF guard, SECURITY.md): only http(s)
+// to public unicast addresses. Loopback, private, link-local, unspecified, multicast, reserved and
+// cloud metadata addresses are refused, IPv4-mapped and NAT64/6to4-embedded IPv4 by the address
+// they carry.
 // Pure: the DNS lookup and the connection live in webhook-transport.ts.
 
 export type AddressClass =

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ExchangeSettingsInput } from '@cityloop/contracts/open311';
 import { parse } from 'csv-parse/sync';
@@ -11,6 +9,8 @@ import { shanghaiDate, toShanghaiIso } from '../../platform/time.js';
 import { recordActorAudit, recordAudit } from '../audit/index.js';
 import { exportCasesCsv } from '../cases/index.js';
 import { monthlyFigures, monthRange, previousMonth } from '../statistics/index.js';
+import { refusalMessage } from './address-policy.js';
+import { folderRefusalMessage, isConfinedFolder, writeExchangeFiles } from './exchange-folder.js';
 import {
   claimScheduledRun,
   finishRun,
@@ -21,15 +21,28 @@ import {
   selectRuns,
   upsertExchangeSettings,
 } from './integration.repository.js';
+import { postWebhook, vetTarget } from './webhook-transport.js';
 
 // 省级/国家平台对接: each month's figures and case records (exchange CSV, and the same rows as
 // JSON) go to the upper platform's URL (multipart POST) or a folder it collects from (an
 // exchange share / SFTP drop). Every run is logged with what was sent and whether it arrived.
+// The URL is under the same SSRF guard as webhooks (and its allowlist); the folder is confined to
+// the server's exchange root.
 
 const LEASE_MS = 10 * 60_000;
 const RETRY_AFTER_MS = 30 * 60_000;
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 export async function saveExchangeSettings(deps: AppDeps, actor: Actor, input: ExchangeSettingsInput) {
+  if (input.targetUrl) {
+    const refusal = await vetTarget(input.targetUrl, deps.config.webhookAllowHosts ?? []);
+    if (refusal)
+      throw new AppError(422, 'EXCHANGE_TARGET_REFUSED', refusalMessage(refusal), [
+        { path: 'targetUrl', refusal },
+      ]);
+  }
+  if (input.targetDir && !isConfinedFolder(deps.config.exchangeDir, input.targetDir))
+    throw new AppError(422, 'EXCHANGE_DIR_REFUSED', folderRefusalMessage, [{ path: 'targetDir' }]);
   await deps.db.transaction().execute(async (trx) => {
     await upsertExchangeSettings(trx, { cityCode: actor.cityCode, ...input });
     await recordActorAudit(trx, actor, 'exchange.settings', 'exchange_settings', actor.cityCode, {
@@ -62,6 +75,7 @@ interface ExchangeFile {
 }
 
 async function deliver(
+  deps: AppDeps,
   target: { targetUrl: string | null; targetDir: string | null },
   cityCode: string,
   period: string,
@@ -73,21 +87,22 @@ async function deliver(
     body.set('period', period);
     for (const file of files)
       body.append('files', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-    const response = await fetch(target.targetUrl, {
-      method: 'POST',
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(60_000),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.status < 200 || response.status >= 300)
-      throw new Error(`HTTP ${response.status} from ${target.targetUrl}`);
+    // Serialised here so the bytes go through the guarded transport, not fetch (which would
+    // connect wherever the name resolves to at that moment).
+    const multipart = new Response(body);
+    const outcome = await postWebhook(
+      target.targetUrl,
+      {
+        'content-type': multipart.headers.get('content-type') as string,
+        'user-agent': 'CityLoop-Exchange/1',
+      },
+      Buffer.from(await multipart.arrayBuffer()),
+      { allowHosts: deps.config.webhookAllowHosts ?? [], timeoutMs: UPLOAD_TIMEOUT_MS },
+    );
+    if (!outcome.ok) throw new Error(`${outcome.error} (${target.targetUrl})`);
     return target.targetUrl;
   }
-  const dir = resolve(target.targetDir as string, cityCode, period);
-  await mkdir(dir, { recursive: true });
-  for (const file of files) await writeFile(join(dir, file.name), file.bytes);
-  return dir;
+  return writeExchangeFiles(deps.config.exchangeDir, target.targetDir as string, [cityCode, period], files);
 }
 
 async function execute(deps: AppDeps, runId: string, cityCode: string, period: string) {
@@ -111,7 +126,7 @@ async function execute(deps: AppDeps, runId: string, cityCode: string, period: s
         type: 'application/json',
       },
     ];
-    const target = await deliver(settings, cityCode, period, files);
+    const target = await deliver(deps, settings, cityCode, period, files);
     await finishRun(deps.db, runId, {
       status: 'delivered',
       target,

@@ -4,8 +4,9 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { checkResolvedAddress, checkTargetUrl, type Refusal, refusalMessage } from './address-policy.js';
 
-// The network side of the webhook SSRF guard. At subscription time a URL's host is resolved and
-// every address checked; at delivery time the connection's own DNS lookup is the check, so the
+// The network side of the SSRF guard for outbound POSTs (webhooks, and the monthly exchange's
+// multipart upload). When a target is saved its host is resolved and every address checked; at
+// delivery time the connection's own DNS lookup is the check, so the
 // socket goes to exactly the address that was checked (no second lookup for a rebinding DNS
 // server to answer differently). Redirects are never followed: a 3xx is a failed attempt.
 
@@ -92,11 +93,11 @@ function refusedOutcome(refusal: Refusal, durationMs: number): SendOutcome {
   };
 }
 
-/** POSTs a body to a webhook URL under the address policy; never throws. */
+/** POSTs a body (webhook JSON, exchange multipart) under the address policy; never throws. */
 export async function postWebhook(
   url: string,
   headers: Record<string, string>,
-  body: string,
+  body: string | Buffer,
   options: { allowHosts: readonly string[]; timeoutMs: number; resolve?: Resolver },
 ): Promise<SendOutcome> {
   const started = performance.now();

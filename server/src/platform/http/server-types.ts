@@ -38,10 +38,17 @@ export interface AppConfig {
   /** Folder of the built web app, served at / when present. */
   webDist?: string;
   /**
-   * Hosts outbound webhooks may reach although they are loopback/private (SSRF guard off for
-   * exactly these names or IPs; env CITYLOOP_WEBHOOK_ALLOW_HOSTS). Empty by default.
+   * Hosts outbound webhooks and the exchange upload may reach although they are loopback/private
+   * (SSRF guard off for exactly these names or IPs; env CITYLOOP_WEBHOOK_ALLOW_HOSTS). Empty by
+   * default.
    */
   webhookAllowHosts?: readonly string[];
+  /**
+   * The only folder the monthly exchange writes under (env CITYLOOP_EXCHANGE_DIR, default
+   * `<data dir>/exchange`): an admin's exchange folder is relative to it, so the console cannot
+   * make the server write anywhere else.
+   */
+  exchangeDir: string;
 }
 
 export interface AppDeps {

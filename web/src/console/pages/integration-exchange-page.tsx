@@ -55,7 +55,9 @@ export default function IntegrationExchangePage() {
         {settings.isPending ? null : target ? (
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="推送地址">{target.targetUrl ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="交换目录">{target.targetDir ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="交换目录（相对交换根目录）">
+              {target.targetDir ?? '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="每月自动上报">
               {target.active ? <Tag color="success">开启</Tag> : <Tag>关闭</Tag>}
             </Descriptions.Item>
@@ -226,12 +228,17 @@ function SettingsModal({ current, onClose }: { current: ExchangeSettings | null;
         <Form.Item
           name="targetUrl"
           label="推送地址（multipart POST）"
+          extra="只能是公网 http(s) 地址；内网地址须由服务器配置允许（CITYLOOP_WEBHOOK_ALLOW_HOSTS）"
           rules={[{ type: 'url', message: '请输入完整的 http(s) 地址' }]}
         >
           <Input maxLength={2000} placeholder="https://province.example.gov.cn/exchange" />
         </Form.Item>
-        <Form.Item name="targetDir" label="交换目录（服务器上的文件夹）">
-          <Input maxLength={500} placeholder="/srv/exchange/outbox" />
+        <Form.Item
+          name="targetDir"
+          label="交换目录（相对于服务器交换根目录）"
+          extra="填写交换根目录（CITYLOOP_EXCHANGE_DIR）下的相对路径，不能以 / 开头或包含 ..；文件写入 交换根目录/该目录/城市代码/月份"
+        >
+          <Input maxLength={500} placeholder="province/outbox" />
         </Form.Item>
         <Form.Item name="active" label="每月自动上报" valuePropName="checked">
           <Switch />
