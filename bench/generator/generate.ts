@@ -2,8 +2,7 @@ import type { CaseStatus } from '@cityloop/contracts/cases';
 import { recordAudit } from '../../server/src/modules/audit/index.js';
 import { replayHistory } from '../../server/src/modules/cases/case-history.js';
 import {
-  insertCasesBulk,
-  insertTransitionsBulk,
+  insertCaseHistoriesBulk,
   reserveDailySequences,
   type TransitionRow,
 } from '../../server/src/modules/cases/cases.repository.js';
@@ -269,8 +268,7 @@ async function writeMultiRow(
   log: readonly TransitionRow[],
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await insertCasesBulk(trx, cases);
-    await insertTransitionsBulk(trx, log);
+    await insertCaseHistoriesBulk(trx, cases, log);
     await auditCaseBatch(trx, cases, log);
   });
 }
@@ -364,28 +362,27 @@ const LOG_COLUMNS: readonly [string, string, (r: TransitionRow) => unknown][] = 
   ['data', 'jsonb', (r) => JSON.stringify(r.data)],
 ];
 
-const unnestInsert = (table: string, columns: readonly [string, string, unknown][]) =>
+const unnestInsert = (table: string, columns: readonly [string, string, unknown][], firstParam = 1) =>
   `insert into ${table} (${columns.map(([c]) => c).join(', ')}) select * from unnest(${columns
-    .map(([, type], i) => `$${i + 1}::${type}[]`)
+    .map(([, type], i) => `$${i + firstParam}::${type}[]`)
     .join(', ')})`;
-const INSERT_CASES = unnestInsert('cases', CASE_COLUMNS);
-const INSERT_LOG = unnestInsert('case_transitions', LOG_COLUMNS);
+// Cases and log in one statement (as the product's bulk writers do): the facts triggers then see
+// each case with its log and write its facts once.
+const INSERT_HISTORIES = `with new_cases as (${unnestInsert('cases', CASE_COLUMNS)}) ${unnestInsert(
+  'case_transitions',
+  LOG_COLUMNS,
+  CASE_COLUMNS.length + 1,
+)}`;
 
-/** One statement per table and batch: each column travels as one array parameter. */
+/** One statement per batch: each column travels as one array parameter. */
 async function writeUnnest(db: Db, cases: readonly NewCase[], log: readonly TransitionRow[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // A bulk load may lose its last batch in a crash (it is re-run from scratch), not wait for fsync.
     await rawQuery(trx, 'set local synchronous_commit = off');
-    await rawQuery(
-      trx,
-      INSERT_CASES,
-      CASE_COLUMNS.map(([, , pick]) => cases.map(pick)),
-    );
-    await rawQuery(
-      trx,
-      INSERT_LOG,
-      LOG_COLUMNS.map(([, , pick]) => log.map(pick)),
-    );
+    await rawQuery(trx, INSERT_HISTORIES, [
+      ...CASE_COLUMNS.map(([, , pick]) => cases.map(pick)),
+      ...LOG_COLUMNS.map(([, , pick]) => log.map(pick)),
+    ]);
     await auditCaseBatch(trx, cases, log);
   });
 }

@@ -9,8 +9,7 @@ import { type CaseHistory, type ReplayedCase, replayHistory, type StageClock } f
 import {
   analyzeCaseTables,
   countMarkedCasesByDay,
-  insertCasesBulk,
-  insertTransitionsBulk,
+  insertCaseHistoriesBulk,
   type TransitionRow,
   takeDailySequences,
 } from './cases.repository.js';
@@ -115,8 +114,7 @@ async function writeHistories(
       createdAt: now,
     }));
     const log: TransitionRow[] = replayed.flatMap((r) => r.log);
-    await insertCasesBulk(trx, cases);
-    await insertTransitionsBulk(trx, log);
+    await insertCaseHistoriesBulk(trx, cases, log);
     await recordAudit(trx, {
       cityCode,
       action: audit.action,

@@ -31,8 +31,7 @@ import { stageOfStatus } from './case-workflow.js';
 import {
   analyzeCaseTables,
   countCasesReported,
-  insertCasesBulk,
-  insertTransitionsBulk,
+  insertCaseHistoriesBulk,
   type ReportedRange,
   reserveDailySequences,
   selectCityBounds,
@@ -540,8 +539,7 @@ async function writeBatch(db: Db, cityCode: string, ready: readonly ReadyRow[]):
       cases.push(caseRow(cityCode, id, caseNos[i] as string, resolved, steps, stage, now));
       log.push(...logRows(cityCode, id, resolved, steps));
     });
-    await insertCasesBulk(trx, cases);
-    await insertTransitionsBulk(trx, log);
+    await insertCaseHistoriesBulk(trx, cases, log);
     // Numbers the file brings raise their day's counter, so live reports never reuse them. Last,
     // because the counter rows stay locked until commit: a batch written alongside this one
     // that shares a day waits for them only once its own rows are in.
