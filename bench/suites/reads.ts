@@ -127,26 +127,36 @@ export async function queuesSuite(o: ReadOptions): Promise<SuiteResult> {
 export async function caseSuite(o: ReadOptions): Promise<SuiteResult> {
   const deps = depsOf(o.db, o.now);
   const actor = await actorOf(o.db, 'zbz01');
-  const ids = (
+  // Twice the samples: the first half for our page, the second for the floor's first (cold)
+  // reads, so neither is measured on pages the other has just brought into memory.
+  const sampled = (
     await rawQuery<{ id: string }>(
       o.db,
-      `select id from cases tablesample bernoulli (${Math.min(100, Math.max(0.01, (o.samples * 300) / o.cases))}) repeatable (42)
-       where city_code = $1 limit ${o.samples}`,
+      `select id from cases tablesample bernoulli (${Math.min(100, Math.max(0.01, (o.samples * 600) / o.cases))}) repeatable (42)
+       where city_code = $1 limit ${2 * o.samples}`,
       [CITY],
     )
   ).map((r) => r.id);
-  const ours = await timeEach(ids, (id) => caseDetail(deps, actor, id));
-  const floor = await timeEach(ids, async (id) => {
+  const ids = sampled.slice(0, Math.ceil(sampled.length / 2));
+  const others = sampled.slice(ids.length);
+  const page = (id: string) => caseDetail(deps, actor, id);
+  const primaryKeyReads = async (id: string) => {
     await rawQuery(o.db, 'select * from cases where id = $1', [id]);
     await rawQuery(o.db, 'select * from case_transitions where case_id = $1 order by seq', [id]);
-  });
+  };
+  // First touch of a case not read lately (an old case opened from a search), then the same
+  // cases again: the page of a case in use, compared with the floor on the same warm cases.
+  const oursCold = await timeEach(ids, page, 0);
+  const floorCold = await timeEach(others, primaryKeyReads, 0);
+  const ours = await timeEach(ids, page);
+  const floor = await timeEach(ids, primaryKeyReads);
   const met = ours.p95 <= 10;
   return {
     suite: 'case',
     engine: o.engine,
-    measure: `case page with timeline (caseDetail), ${ids.length} random cases of ${o.cases.toLocaleString('en')}`,
-    ours: latencyFields(ours),
-    floor: latencyFields(floor),
+    measure: `case page with timeline (caseDetail), ${ids.length} random cases of ${o.cases.toLocaleString('en')} (warm; first reads as cold_p95)`,
+    ours: { ...latencyFields(ours), cold_p95_ms: oursCold.p95 },
+    floor: { ...latencyFields(floor), cold_p95_ms: floorCold.p95 },
     ratio: ours.p95 > 0 ? round(floor.p95 / ours.p95) : null,
     target: 'p95 ≤ 10 ms',
     met,
