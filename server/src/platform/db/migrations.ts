@@ -13,6 +13,7 @@ import * as calendarRevision from './migrations/0011-calendar-revision.js';
 import * as caseFactsCachedPlans from './migrations/0012-case-facts-cached-plans.js';
 import * as queuePageIndex from './migrations/0013-queue-page-index.js';
 import * as declaredPhotos from './migrations/0014-declared-photos.js';
+import * as mergedOrdersIndex from './migrations/0015-merged-orders-index.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012-case-facts-cached-plans': caseFactsCachedPlans,
   '0013-queue-page-index': queuePageIndex,
   '0014-declared-photos': declaredPhotos,
+  '0015-merged-orders-index': mergedOrdersIndex,
 };
 
 const provider: MigrationProvider = {
