@@ -7,6 +7,7 @@ import { decideTransition } from '../src/modules/cases/case-workflow.js';
 import { SEED_UNIT_ROWS } from '../src/modules/demo/demo-plan.js';
 import { type DemoHistoryResult, seedDemoHistory } from '../src/modules/demo/index.js';
 import { campaignCountsByDistrict } from '../src/modules/field/index.js';
+import { hotlineMonthlyFigures } from '../src/modules/hotline/index.js';
 import { findUnitByName } from '../src/modules/org/index.js';
 import { monthlyFigures, monthRange } from '../src/modules/statistics/index.js';
 import {
@@ -364,6 +365,11 @@ describe('seedDemoHistory', () => {
       disposed: 17317,
       selfDisposed: 7031,
     });
+    // The hotline comparison counts June's orders as June's own figures do (a count query now).
+    const june = await hotlineMonthlyFigures(db(), CITY, '2019-06');
+    expect(f.hotlinePrevious).toEqual(
+      june.received === 0 ? null : { month: '2019-06', received: june.received },
+    );
     expect(f.cases.filingRate?.toFixed(4)).toBe('0.9954');
     expect(f.cases.disposalRate?.toFixed(4)).toBe('0.6611');
     expect(Object.fromEntries(f.cases.byDistrict.map((d) => [d.district, d.received]))).toEqual({

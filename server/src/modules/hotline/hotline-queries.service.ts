@@ -7,6 +7,7 @@ import { startOfShanghaiDay } from '../../platform/time.js';
 import { listUnits } from '../org/index.js';
 import { contactView } from './contact-masking.js';
 import {
+  countOrdersReceived,
   type OrderRow,
   selectCallbackFacts,
   selectOrderFacts,
@@ -182,6 +183,17 @@ export async function hotlineMonthlyFigures(
     unitsOf(db, cityCode),
   ]);
   return { month, asOf: range.asOf.toISOString(), ...monthlyFigures(facts, callbacks, units, subjectGroups) };
+}
+
+/** The month's 受理 count alone (the bulletin compares it with the month before). */
+export async function hotlineOrdersReceived(
+  db: Db,
+  cityCode: string,
+  month: string,
+  asOf?: Date,
+): Promise<number> {
+  const range = asOfFor(month, asOf);
+  return countOrdersReceived(db, cityCode, range.start, range.end, range.asOf);
 }
 
 export async function monthlyFiguresFor(deps: AppDeps, actor: Actor, month: string, asOf?: string) {

@@ -599,6 +599,20 @@ export async function selectOrderFacts(db: Db, cityCode: string, from: Date, to:
   return result.rows;
 }
 
+/** How many orders were received in [from, to) by `asOf` and not merged into another by then. */
+export async function countOrdersReceived(db: Db, cityCode: string, from: Date, to: Date, asOf: Date) {
+  const row = await db
+    .selectFrom('hotlineOrders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('cityCode', '=', cityCode)
+    .where('receivedAt', '>=', from)
+    .where('receivedAt', '<', to)
+    .where('receivedAt', '<=', asOf)
+    .where((eb) => eb.or([eb('mergedAt', 'is', null), eb('mergedAt', '>', asOf)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The callbacks (回访) made in [from, to) up to `asOf`, on orders not merged away. */
 export async function selectCallbackFacts(db: Db, cityCode: string, from: Date, to: Date, asOf: Date) {
   return (

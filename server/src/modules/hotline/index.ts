@@ -5,5 +5,5 @@ export { contactView, maskPhone } from './contact-masking.js';
 export { registerHotlineCaseLink, registerHotlineRoutes } from './hotline.routes.js';
 export { seedDemoHotlineHistory } from './hotline-demo.service.js';
 export type { MonthlyFigures, UnitBoardRow } from './hotline-figures.js';
-export { hotlineMonthlyFigures } from './hotline-queries.service.js';
+export { hotlineMonthlyFigures, hotlineOrdersReceived } from './hotline-queries.service.js';
 export { seedHotlineDictionaries } from './hotline-seed.service.js';
