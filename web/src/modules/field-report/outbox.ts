@@ -1,4 +1,9 @@
-import { type DeclaredPhoto, MAX_DECLARED_PHOTOS, type ReportCaseInput } from '@cityloop/contracts/cases';
+import {
+  type DeclaredPhoto,
+  declaredPhotoSchema,
+  MAX_DECLARED_PHOTOS,
+  type ReportCaseInput,
+} from '@cityloop/contracts/cases';
 import { createStore, del, get, set, values } from 'idb-keyval';
 import { ApiError, NetworkError } from '../../platform/http';
 import { casesApi, type PhotoStage } from '../cases/cases-api';
@@ -78,7 +83,8 @@ export async function enqueueReport(
   changed();
 }
 
-const DECLARABLE_TYPES = new Set<string>(['image/jpeg', 'image/png', 'image/webp']);
+// The image types a report may declare are the contract's.
+const DECLARABLE_TYPES = new Set<string>(declaredPhotoSchema.shape.contentType.options);
 
 async function declarePhotos(photos: OutboxItem['photos']): Promise<DeclaredPhoto[]> {
   if (!globalThis.crypto?.subtle) return [];
