@@ -62,12 +62,12 @@ describe.skipIf(!existsSync(CHROMIUM))(
       return body;
     }
 
-    async function report(description: string): Promise<CaseBody> {
+    async function report(description: string, kind: 'event' | 'part' = 'event'): Promise<CaseBody> {
       return ok(
         as('slj01')<CaseBody>('/api/cases', {
           method: 'POST',
           body: JSON.stringify({
-            kind: 'event',
+            kind,
             categoryCode: '0102',
             description,
             lng: SPOT.longitude,
@@ -89,8 +89,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       );
     }
 
-    async function dispatched(description: string): Promise<CaseBody> {
-      const c = await report(description);
+    async function dispatched(description: string, kind: 'event' | 'part' = 'event'): Promise<CaseBody> {
+      const c = await report(description, kind);
       await move('zbz01', c, 'file');
       const unit = await ok(
         as('pqy01')<{ id: string }>(`/api/units/lookup?name=${encodeURIComponent('市城市管理行政执法局')}`),
@@ -158,6 +158,48 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.getByRole('button', { name: /查\s*询/ }).click();
       await page.locator('.ant-table-placeholder').waitFor({ timeout: T });
       expect(await table.getByTestId('case-link').count()).toBe(0);
+      expect(dispatcher.errors).toEqual([]);
+      await dispatcher.context.close();
+    }, 180_000);
+
+    it('the dispatcher narrows 处置中 to one category: event 0102 暴露垃圾 apart from part 0102 污水井盖', async () => {
+      const litter = await dispatched('类别筛选：暴露垃圾');
+      const cover = await dispatched('类别筛选：污水井盖', 'part');
+      const dispatcher = await consoleAs(browser, server.url, 'pqy01', '/queues/disposing');
+      const page = dispatcher.page;
+      const table = page.locator('.ant-table');
+      await table.locator('.ant-table-row').first().waitFor({ timeout: T });
+      const choose = async (group: string, label: string) => {
+        await page.getByTestId('category-filter').click();
+        await page.getByTestId('category-filter').locator('input').fill('0102');
+        const options = page.locator('.ant-select-item-option', { hasText: label });
+        await options.first().waitFor({ timeout: T });
+        expect(await page.locator('.ant-select-item-group', { hasText: group }).count()).toBe(1);
+        await options.first().click();
+        await page.getByRole('button', { name: /查\s*询/ }).click();
+      };
+      const categoriesShown = () =>
+        table.locator('.ant-table-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+
+      await choose('部件', '0102 污水井盖');
+      await expect
+        .poll(async () => (await categoriesShown()).some((t) => t.includes(cover.caseNo)), { timeout: T })
+        .toBe(true);
+      const parts = await categoriesShown();
+      expect(parts.every((t) => t.includes('污水井盖') && !t.includes('暴露垃圾'))).toBe(true);
+      expect(parts.some((t) => t.includes(litter.caseNo))).toBe(false);
+
+      await choose('事件', '0102 暴露垃圾');
+      await expect
+        .poll(
+          async () => {
+            const rows = await categoriesShown();
+            return rows.length > 0 && rows.every((t) => t.includes('暴露垃圾'));
+          },
+          { timeout: T },
+        )
+        .toBe(true);
+      expect((await categoriesShown()).some((t) => t.includes(cover.caseNo))).toBe(false);
       expect(dispatcher.errors).toEqual([]);
       await dispatcher.context.close();
     }, 180_000);

@@ -126,6 +126,15 @@ describe('data scope and roles', () => {
     expect((await list('queue=to_accept&categoryCode=0101&kind=event')).items.map((i) => i.id)).not.toContain(
       c.id,
     );
+    // A code with its kind is one category; a code alone may be an event's and a part's.
+    const ofCategory = await list(`queue=to_accept&districtId=${district}&categoryCode=0102&kind=event`);
+    expect(ofCategory.items.map((i) => i.id)).toContain(c.id);
+    expect(ofCategory.total).toBe(ofCategory.items.length);
+    expect((await list('queue=to_accept&categoryCode=0102&kind=part')).items.map((i) => i.id)).not.toContain(
+      c.id,
+    );
+    expect((await list('queue=to_accept&categoryCode=0102')).items.map((i) => i.id)).toContain(c.id);
+    expect(await list('queue=to_accept&categoryCode=9999&kind=event')).toMatchObject({ items: [], total: 0 });
     expect((await list('source=video')).items.map((i) => i.id)).not.toContain(c.id);
     expect((await list('from=2019-07-09&to=2019-07-09')).items.map((i) => i.id)).toContain(c.id);
     expect((await list('from=2019-07-10')).items.map((i) => i.id)).not.toContain(c.id);

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@cityloop/contracts/cases';
+import type { CaseKind, CaseStatus } from '@cityloop/contracts/cases';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { CasePatch, CaseRow, Database, NewCase } from '../../platform/db/schema.js';
@@ -187,7 +187,7 @@ export interface CaseListFilter {
   districtId?: string;
   gridCode?: string;
   categoryCode?: string;
-  kind?: string;
+  kind?: CaseKind;
   source?: string;
   unitId?: string;
   reportedFrom?: Date;
@@ -226,8 +226,22 @@ export async function selectCasePage(db: Db, scope: CaseScope, f: CaseListFilter
   }
   if (f.districtId) q = q.where('cases.districtId', '=', f.districtId);
   if (f.gridCode) q = q.where('grids.code', '=', f.gridCode);
-  if (f.categoryCode) q = q.where('categories.code', '=', f.categoryCode);
-  if (f.kind) q = q.where('cases.kind', '=', f.kind as 'event' | 'part');
+  if (f.categoryCode) {
+    // The category as its id, not a join on its code: a code with its kind names one category,
+    // and `category_id = (SELECT …)` lets the open-case index hand over the page in deadline
+    // order (50 rows read, not every case of the category). A code alone may name an event and
+    // a part category. A case's kind is its category's kind, so the category settles the kind.
+    const ids = db
+      .selectFrom('categories')
+      .select('categories.id')
+      .where('categories.cityCode', '=', scope.cityCode)
+      .where('categories.code', '=', f.categoryCode);
+    q = f.kind
+      ? q.where('cases.categoryId', '=', ids.where('categories.kind', '=', f.kind))
+      : q.where('cases.categoryId', 'in', ids);
+  } else if (f.kind) {
+    q = q.where('cases.kind', '=', f.kind);
+  }
   if (f.source) q = q.where('cases.source', '=', f.source);
   if (f.unitId) q = q.where('cases.unitId', '=', f.unitId);
   if (f.reportedFrom) q = q.where('cases.reportedAt', '>=', f.reportedFrom);

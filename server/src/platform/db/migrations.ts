@@ -14,6 +14,7 @@ import * as caseFactsCachedPlans from './migrations/0012-case-facts-cached-plans
 import * as queuePageIndex from './migrations/0013-queue-page-index.js';
 import * as declaredPhotos from './migrations/0014-declared-photos.js';
 import * as mergedOrdersIndex from './migrations/0015-merged-orders-index.js';
+import * as openCaseQueueIndexes from './migrations/0016-open-case-queue-indexes.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013-queue-page-index': queuePageIndex,
   '0014-declared-photos': declaredPhotos,
   '0015-merged-orders-index': mergedOrdersIndex,
+  '0016-open-case-queue-indexes': openCaseQueueIndexes,
 };
 
 const provider: MigrationProvider = {

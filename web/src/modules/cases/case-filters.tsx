@@ -1,3 +1,4 @@
+import type { CaseKind } from '@cityloop/contracts/cases';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -5,10 +6,9 @@ import { useCategories, useDistricts } from '../reference/reference-api';
 import type { CaseFilter } from './cases-api';
 import { sourceLabels } from './labels';
 
-type FilterFields = Pick<
-  CaseFilter,
-  'districtId' | 'gridCode' | 'categoryCode' | 'source' | 'caseNo' | 'extension'
-> & {
+type FilterFields = Pick<CaseFilter, 'districtId' | 'gridCode' | 'source' | 'caseNo' | 'extension'> & {
+  /** `${kind}:${code}`: event and part codes overlap (0101 is both 私搭乱建 and 上水井盖). */
+  category?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
@@ -33,9 +33,12 @@ export function CaseFilters({
   }, [form, extensionValue]);
 
   const apply = (values: FilterFields) => {
-    const { range, ...rest } = values;
+    const { range, category, ...rest } = values;
+    const [kind, categoryCode] = category ? (category.split(':') as [CaseKind, string]) : [];
     onChange({
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')),
+      kind,
+      categoryCode,
       from: range?.[0]?.format('YYYY-MM-DD'),
       to: range?.[1]?.format('YYYY-MM-DD'),
     });
@@ -55,14 +58,15 @@ export function CaseFilters({
       <Form.Item name="gridCode" rules={[{ pattern: /^[0-9]{15}$/, message: '网格编码为15位数字' }]}>
         <Input allowClear placeholder="网格编码" style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item name="categoryCode">
+      <Form.Item name="category">
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="类别"
-          style={{ width: 170 }}
+          style={{ width: 190 }}
+          data-testid="category-filter"
           loading={categories.isPending}
-          options={uniqueCodes(categories.data?.items ?? [])}
+          options={categoryOptions(categories.data?.items ?? [])}
         />
       </Form.Item>
       <Form.Item name="source">
@@ -115,11 +119,15 @@ export function CaseFilters({
   );
 }
 
-// Event and part codes overlap (0101 is both 私搭乱建 and 上水井盖): the filter is by code.
-function uniqueCodes(items: { code: string; name: string; kind: string }[]) {
-  const byCode = new Map<string, string[]>();
-  for (const c of items) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c.name]);
-  return [...byCode.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, names]) => ({ value: code, label: `${code} ${names.join('/')}` }));
+// One option per category, events and parts in their own groups: a 派遣员 filtering 私搭乱建
+// (event 0101) does not want 上水井盖 (part 0101) in the same list.
+function categoryOptions(items: { code: string; name: string; kind: CaseKind }[]) {
+  const group = (kind: CaseKind, label: string) => ({
+    label,
+    options: items
+      .filter((c) => c.kind === kind)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((c) => ({ value: `${kind}:${c.code}`, label: `${c.code} ${c.name}` })),
+  });
+  return [group('event', '事件'), group('part', '部件')];
 }
