@@ -164,12 +164,19 @@ export async function generateBenchCity(
     });
   });
   // Fresh statistics and visibility maps, as autovacuum would leave them on a live system
-  // (index-only scans need the visibility map).
+  // (index-only scans need the visibility map), the monthly facts too: unvacuumed, their first
+  // reads set every row's hint bits and the planner guesses their sizes.
   if (engine === 'postgres') {
-    await rawQuery(db, 'vacuum analyze cases');
-    await rawQuery(db, 'vacuum analyze case_transitions');
-    await rawQuery(db, 'vacuum analyze hotline_orders');
-    await rawQuery(db, 'vacuum analyze hotline_order_log');
+    for (const table of [
+      'cases',
+      'case_transitions',
+      'case_month_facts',
+      'case_unit_month_facts',
+      'hotline_orders',
+      'hotline_order_log',
+    ]) {
+      await rawQuery(db, `vacuum analyze ${table}`);
+    }
   } else {
     await rawQuery(db, 'analyze');
   }

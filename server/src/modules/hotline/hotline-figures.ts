@@ -45,11 +45,15 @@ export interface OrderFact {
   lastLeadUnitId: string | null;
   statusAtAsOf: string;
   convertedToCase?: boolean;
+  /** How many orders these facts stand for (the repository groups orders with equal facts). */
+  orders: number;
 }
 
 export interface CallbackFact {
   unitSatisfaction: string | null;
   agentSatisfaction: string | null;
+  /** How many callbacks gave these two judgements. */
+  callbacks: number;
 }
 
 export interface UnitInfo {
@@ -110,8 +114,8 @@ export function unitBoard(facts: readonly OrderFact[], units: readonly UnitInfo[
   for (const fact of facts) {
     if (!fact.transferred || !fact.lastLeadUnitId) continue;
     const entry = counts.get(fact.lastLeadUnitId) ?? { received: 0, done: 0 };
-    entry.received++;
-    if (isCompleted(fact)) entry.done++;
+    entry.received += fact.orders;
+    if (isCompleted(fact)) entry.done += fact.orders;
     counts.set(fact.lastLeadUnitId, entry);
   }
   const rows: UnitBoardRow[] = [];
@@ -150,24 +154,28 @@ export function monthlyFigures(
   units: readonly UnitInfo[],
   subjectGroups: readonly string[],
 ): MonthlyFigures {
-  const received = facts.length;
-  const valid = facts.filter((f) => f.valid).length;
-  const directReply = facts.filter((f) => f.answered).length;
-  const transferred = facts.filter((f) => f.transferred).length;
-  const completed = facts.filter(isCompleted).length;
+  const orders = (which: (f: OrderFact) => boolean | undefined) =>
+    facts.reduce((n, f) => (which(f) ? n + f.orders : n), 0);
+  const received = orders(() => true);
+  const valid = orders((f) => f.valid);
+  const directReply = orders((f) => f.answered);
+  const transferred = orders((f) => f.transferred);
+  const completed = orders(isCompleted);
 
   const typeCounts = new Map<string, number>();
   const groupCounts = new Map<string, number>();
   for (const f of facts) {
     if (!f.valid) continue;
-    if (f.appealType) typeCounts.set(f.appealType, (typeCounts.get(f.appealType) ?? 0) + 1);
+    if (f.appealType) typeCounts.set(f.appealType, (typeCounts.get(f.appealType) ?? 0) + f.orders);
     const group = f.subjectGroup ?? '其他';
-    groupCounts.set(group, (groupCounts.get(group) ?? 0) + 1);
+    groupCounts.set(group, (groupCounts.get(group) ?? 0) + f.orders);
   }
   const groups = [...subjectGroups, ...[...groupCounts.keys()].filter((g) => !subjectGroups.includes(g))];
 
-  const unitJudged = callbacks.filter((c) => c.unitSatisfaction !== null);
-  const agentJudged = callbacks.filter((c) => c.agentSatisfaction !== null);
+  const calls = (which: (c: CallbackFact) => boolean) =>
+    callbacks.reduce((n, c) => (which(c) ? n + c.callbacks : n), 0);
+  const unitJudged = calls((c) => c.unitSatisfaction !== null);
+  const agentJudged = calls((c) => c.agentSatisfaction !== null);
   return {
     received,
     valid,
@@ -177,7 +185,7 @@ export function monthlyFigures(
     transferred,
     completed,
     completionRate: ratio(completed, transferred),
-    convertedToCase: facts.filter((f) => f.convertedToCase).length,
+    convertedToCase: orders((f) => f.convertedToCase),
     byType: appealTypeSchema.options.map((type) => ({
       type,
       label: appealTypeLabels[type],
@@ -190,9 +198,15 @@ export function monthlyFigures(
       share: ratio(groupCounts.get(group) ?? 0, received),
     })),
     satisfaction: {
-      unit: ratio(unitJudged.filter((c) => satisfied(c.unitSatisfaction)).length, unitJudged.length),
-      agent: ratio(agentJudged.filter((c) => satisfied(c.agentSatisfaction)).length, agentJudged.length),
-      calledBack: callbacks.length,
+      unit: ratio(
+        calls((c) => satisfied(c.unitSatisfaction)),
+        unitJudged,
+      ),
+      agent: ratio(
+        calls((c) => satisfied(c.agentSatisfaction)),
+        agentJudged,
+      ),
+      calledBack: calls(() => true),
     },
     byUnit: unitBoard(facts, units),
   };

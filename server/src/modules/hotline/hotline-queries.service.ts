@@ -11,6 +11,7 @@ import {
   type OrderRow,
   selectCallbackFacts,
   selectOrderFacts,
+  selectOrderFactsOfMonth,
   selectOrderLabels,
   selectOrderLog,
   selectOrderPage,
@@ -157,9 +158,10 @@ async function unitsOf(db: Db, cityCode: string): Promise<UnitInfo[]> {
   return items.map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
 }
 
+/** The month and the instant its figures stand at: by default its last instant (as the bulletin's). */
 function asOfFor(month: string, asOf: Date | undefined): { start: Date; end: Date; asOf: Date } {
   const { start, end } = monthRange(month);
-  const at = asOf ?? end;
+  const at = asOf ?? new Date(end.getTime() - 1);
   if (at < start)
     throw invalid('统计截止时间不能早于月初', 'the as-of instant cannot be before the month starts');
   return { start, end, asOf: at };
@@ -177,8 +179,14 @@ export async function hotlineMonthlyFigures(
   asOf?: Date,
 ): Promise<MonthlyFigures & { month: string; asOf: string }> {
   const range = asOfFor(month, asOf);
+  // A month as of its last instant (the default) is what the maintained facts hold; any other
+  // instant (the month in progress, a bulletin as it stood on some day, or counted again later
+  // with what happened since) is read off the log.
+  const settled = range.asOf.getTime() === range.end.getTime() - 1;
   const [facts, callbacks, units] = await Promise.all([
-    selectOrderFacts(db, cityCode, range.start, range.end, range.asOf),
+    settled
+      ? selectOrderFactsOfMonth(db, cityCode, month, range.asOf)
+      : selectOrderFacts(db, cityCode, range.start, range.end, range.asOf),
     selectCallbackFacts(db, cityCode, range.start, range.end, range.asOf),
     unitsOf(db, cityCode),
   ]);

@@ -15,6 +15,7 @@ import * as queuePageIndex from './migrations/0013-queue-page-index.js';
 import * as declaredPhotos from './migrations/0014-declared-photos.js';
 import * as mergedOrdersIndex from './migrations/0015-merged-orders-index.js';
 import * as openCaseQueueIndexes from './migrations/0016-open-case-queue-indexes.js';
+import * as hotlineOrderFacts from './migrations/0017-hotline-order-facts.js';
 
 // Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0014-declared-photos': declaredPhotos,
   '0015-merged-orders-index': mergedOrdersIndex,
   '0016-open-case-queue-indexes': openCaseQueueIndexes,
+  '0017-hotline-order-facts': hotlineOrderFacts,
 };
 
 const provider: MigrationProvider = {
