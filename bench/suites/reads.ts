@@ -13,25 +13,28 @@ export interface ReadOptions {
   samples: number;
 }
 
-// The page a dispatcher works from, as the service builds it (cases.repository selectCasePage):
-// the same filters, joins and order, written out for EXPLAIN.
 // A queue's states as placeholders from $first on, as the service sends them: one state is
 // `status = $n`, which the planner serves in index order; an array (`= any($n)`) it sorts.
 const statesIn = (queue: keyof typeof QUEUES, first: number) =>
   QUEUES[queue].map((_, i) => `$${first + i}`).join(', ');
+// The page a dispatcher works from, as the service builds it (cases.repository selectCasePage):
+// the page chosen from cases alone, then its rows' names; written out for EXPLAIN.
 const PAGE_SQL = (queue: keyof typeof QUEUES) => `
-  select cases.id, cases.case_no, cases.status, cases.stage_deadline_at, categories.name, units.name, grids.code,
+  select page.id, page.case_no, page.status, page.stage_deadline_at, categories.name, units.name, grids.code,
     district.name
-  from cases
-  join categories on categories.id = cases.category_id
-  left join units on units.id = cases.unit_id
-  left join grids on grids.id = cases.grid_id
-  left join regions district on district.id = cases.district_id
-  where cases.city_code = $1 and cases.status in (${statesIn(queue, 5)}) and cases.district_id = $2
-    and cases.category_id = (select id from categories where city_code = $1 and code = $3 and kind = $4)
-  order by cases.stage_deadline_at asc nulls last, cases.id limit 50`;
+  from (
+    select * from cases
+    where cases.city_code = $1 and cases.status in (${statesIn(queue, 5)}) and cases.district_id = $2
+      and cases.category_id = (select id from categories where city_code = $1 and code = $3 and kind = $4)
+    order by cases.stage_deadline_at asc nulls last, cases.id limit 50
+  ) page
+  join categories on categories.id = page.category_id
+  left join units on units.id = page.unit_id
+  left join grids on grids.id = page.grid_id
+  left join regions district on district.id = page.district_id
+  order by page.stage_deadline_at asc nulls last, page.id`;
 const COUNT_SQL = (queue: keyof typeof QUEUES) => `
-  select count(*) from cases join categories on categories.id = cases.category_id
+  select count(*) from cases
   where cases.city_code = $1 and cases.status in (${statesIn(queue, 5)}) and cases.district_id = $2
     and cases.category_id = (select id from categories where city_code = $1 and code = $3 and kind = $4)`;
 // The floor: the page's ids straight from an index on the same filter and order, the category

@@ -119,7 +119,7 @@ describe('data scope and roles', () => {
     const district = c.districtId as string;
     const list = async (query: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/cases?${query}`, headers: user('slj01') })).json() as {
-        items: { id: string }[];
+        items: { id: string; gridCode: string }[];
         total: number;
       };
     expect((await list(`queue=to_accept&districtId=${district}`)).items.map((i) => i.id)).toContain(c.id);
@@ -135,6 +135,13 @@ describe('data scope and roles', () => {
     );
     expect((await list('queue=to_accept&categoryCode=0102')).items.map((i) => i.id)).toContain(c.id);
     expect(await list('queue=to_accept&categoryCode=9999&kind=event')).toMatchObject({ items: [], total: 0 });
+    // A grid by its code: the case's own grid lists it, with every case shown in that grid.
+    const gridCode = ofCategory.items.find((i) => i.id === c.id)?.gridCode;
+    expect(gridCode).toMatch(/^[0-9]{15}$/);
+    const inGrid = await list(`gridCode=${gridCode}`);
+    expect(inGrid.items.map((i) => i.id)).toContain(c.id);
+    expect(inGrid.items.every((i) => i.gridCode === gridCode)).toBe(true);
+    expect(await list('gridCode=510402999999999')).toMatchObject({ items: [], total: 0 });
     expect((await list('source=video')).items.map((i) => i.id)).not.toContain(c.id);
     expect((await list('from=2019-07-09&to=2019-07-09')).items.map((i) => i.id)).toContain(c.id);
     expect((await list('from=2019-07-10')).items.map((i) => i.id)).not.toContain(c.id);

@@ -212,32 +212,29 @@ const OPEN_FOR_OVERDUE: CaseStatus[] = [
   'check_failed',
 ];
 
+/** The ids of a city's grids or categories with a code (a grid's is unique; a category's, per kind). */
+function idsByCode(db: Db, table: 'grids' | 'categories', cityCode: string, code: string) {
+  return db.selectFrom(table).select('id').where('cityCode', '=', cityCode).where('code', '=', code);
+}
+
 export async function selectCasePage(db: Db, scope: CaseScope, f: CaseListFilter) {
-  let q = db
-    .selectFrom('cases')
-    .innerJoin('categories', 'categories.id', 'cases.categoryId')
-    .leftJoin('units', 'units.id', 'cases.unitId')
-    .leftJoin('grids', 'grids.id', 'cases.gridId')
-    .leftJoin('regions as district', 'district.id', 'cases.districtId')
-    .where((eb) => scoped(eb, scope));
+  // Every filter is on the cases' own columns (a grid or category named by code is looked up as
+  // its id), so the page is chosen from cases alone, in the order of an index where one fits
+  // (cases_open_district_category_idx and its kin: 50 rows read for 50 shown), and only the
+  // page's rows are joined to their names. Joined first, the planner sorted every match.
+  let q = db.selectFrom('cases').where((eb) => scoped(eb, scope));
   if (f.statuses) q = q.where('cases.status', 'in', f.statuses);
   if (f.overdueAt) {
     q = q.where('cases.status', 'in', OPEN_FOR_OVERDUE).where('cases.stageDeadlineAt', '<', f.overdueAt);
   }
   if (f.districtId) q = q.where('cases.districtId', '=', f.districtId);
-  if (f.gridCode) q = q.where('grids.code', '=', f.gridCode);
+  if (f.gridCode) q = q.where('cases.gridId', '=', idsByCode(db, 'grids', scope.cityCode, f.gridCode));
   if (f.categoryCode) {
-    // The category as its id, not a join on its code: a code with its kind names one category,
-    // and `category_id = (SELECT …)` lets the open-case index hand over the page in deadline
-    // order (50 rows read, not every case of the category). A code alone may name an event and
-    // a part category. A case's kind is its category's kind, so the category settles the kind.
-    const ids = db
-      .selectFrom('categories')
-      .select('categories.id')
-      .where('categories.cityCode', '=', scope.cityCode)
-      .where('categories.code', '=', f.categoryCode);
+    // A code with its kind names one category; a code alone may name an event and a part
+    // category. A case's kind is its category's kind, so the category settles the kind.
+    const ids = idsByCode(db, 'categories', scope.cityCode, f.categoryCode);
     q = f.kind
-      ? q.where('cases.categoryId', '=', ids.where('categories.kind', '=', f.kind))
+      ? q.where('cases.categoryId', '=', ids.where('kind', '=', f.kind))
       : q.where('cases.categoryId', 'in', ids);
   } else if (f.kind) {
     q = q.where('cases.kind', '=', f.kind);
@@ -251,40 +248,51 @@ export async function selectCasePage(db: Db, scope: CaseScope, f: CaseListFilter
     q = q.where('cases.pendingExtensionUntil', f.pendingExtension ? 'is not' : 'is', null);
   }
 
-  const ordered =
+  const page = (
     f.sort === 'deadline'
       ? q.orderBy(sql`cases.stage_deadline_at asc nulls last`).orderBy('cases.id')
-      : q.orderBy('cases.reportedAt', 'desc').orderBy('cases.id', 'desc');
+      : q.orderBy('cases.reportedAt', 'desc').orderBy('cases.id', 'desc')
+  )
+    .selectAll('cases')
+    .limit(f.limit)
+    .offset(f.offset);
+  const named = db
+    .selectFrom(page.as('page'))
+    .innerJoin('categories', 'categories.id', 'page.categoryId')
+    .leftJoin('units', 'units.id', 'page.unitId')
+    .leftJoin('grids', 'grids.id', 'page.gridId')
+    .leftJoin('regions as district', 'district.id', 'page.districtId');
   const [rows, total] = await Promise.all([
-    ordered
+    (f.sort === 'deadline'
+      ? named.orderBy(sql`page.stage_deadline_at asc nulls last`).orderBy('page.id')
+      : named.orderBy('page.reportedAt', 'desc').orderBy('page.id', 'desc')
+    )
       .select([
-        'cases.id',
-        'cases.caseNo',
-        'cases.status',
-        'cases.version',
-        'cases.source',
-        'cases.kind',
-        'cases.description',
-        'cases.address',
-        'cases.lng',
-        'cases.lat',
-        'cases.urgent',
-        'cases.supervision',
-        'cases.selfDisposed',
-        'cases.reportedAt',
-        'cases.deadlineAt',
-        'cases.stageDeadlineAt',
-        'cases.stageWarningAt',
-        'cases.deadlineEstimated',
-        'cases.pendingExtensionUntil',
+        'page.id',
+        'page.caseNo',
+        'page.status',
+        'page.version',
+        'page.source',
+        'page.kind',
+        'page.description',
+        'page.address',
+        'page.lng',
+        'page.lat',
+        'page.urgent',
+        'page.supervision',
+        'page.selfDisposed',
+        'page.reportedAt',
+        'page.deadlineAt',
+        'page.stageDeadlineAt',
+        'page.stageWarningAt',
+        'page.deadlineEstimated',
+        'page.pendingExtensionUntil',
         'categories.code as categoryCode',
         'categories.name as categoryName',
         'units.name as unitName',
         'grids.code as gridCode',
         'district.name as districtName',
       ])
-      .limit(f.limit)
-      .offset(f.offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
